@@ -1,0 +1,1 @@
+// Placeholder so the target compiles while the runtime is written.
