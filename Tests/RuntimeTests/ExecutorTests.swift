@@ -53,11 +53,13 @@ private actor PinnedProbe: LoopPinned {
         defer { group.shutdown() }
         let loop = group.loops[0]
         let ran = Counter()
-        loop.scheduleTimer(after: .milliseconds(20), repeating: nil) {
+        // A repeating timer: closing a one-shot handle would itself wake the loop and hide a stall.
+        let timer = loop.scheduleTimer(after: .milliseconds(20), repeating: .seconds(3600)) {
             // Enqueued from the loop thread with no other event pending: must not wait for I/O.
             Task(executorPreference: loop) { ran.increment() }
         }
         #expect(await eventually(timeout: .seconds(2)) { ran.count == 1 })
+        timer.cancel()
     }
 
     @Test func test_executeFromOtherThreads_runsEveryClosureInOrder() async throws {

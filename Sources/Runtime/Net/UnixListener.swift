@@ -84,8 +84,8 @@ public final class UnixListener: LoopResource, @unchecked Sendable {
         guard let handle else { return }
         self.handle = nil
         loop.unregister(self)
+        // libuv unlinks the socket file when it closes a bound pipe.
         uv_close(handlePointer(handle), closeHandleReleasingOwner)
-        unlink(path)
     }
 
     func acceptOne(status: Int32) {
