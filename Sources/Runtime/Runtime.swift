@@ -1,1 +1,0 @@
-// Placeholder so the target compiles while the runtime is written.
