@@ -1,13 +1,13 @@
 // Where a configuration value came from, so an error can send the user to the right place.
 
 /// The layers of DESIGN §10, highest precedence first: `--set`, environment, file, defaults.
-public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
+enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
     case override
     case environment(variable: String)
     case file(path: String, line: Int?)
     case defaultValue
 
-    public var description: String {
+    var description: String {
         switch self {
         case .override:
             return "from --set"
