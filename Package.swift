@@ -58,7 +58,7 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
-            name: "CairnTests",
+            name: "IntegrationTests",
             dependencies: ["Runtime"],
             swiftSettings: strictSwift
         ),
