@@ -100,13 +100,18 @@ import Testing
         }
     }
 
-    @Test func test_overlongLine_isRefused_andClosed() async throws {
+    @Test func test_overlongLine_isRefused_andTheNextRequestStillWorks() async throws {
         try await withServer { path, _, _ in
-            let reply = try await Task.detached {
-                try AdminClient(path: path).requestLine(String(repeating: "x", count: AdminServer.maximumLineBytes + 10))
+            let replies = try await Task.detached {
+                let client = try AdminClient(path: path)
+                return try [
+                    client.requestLine(String(repeating: "x", count: AdminServer.maximumLineBytes * 3)),
+                    client.request(["echo", "after"]),
+                ]
             }.value
-            #expect(reply["ok"] == .bool(false))
-            #expect(reply["error"]?.stringValue?.contains("longer than") == true)
+            #expect(replies[0]["ok"] == .bool(false))
+            #expect(replies[0]["error"]?.stringValue?.contains("longer than") == true)
+            #expect(replies[1]["result"] == .array([.string("after")]))
         }
     }
 

@@ -92,6 +92,36 @@ import Testing
         try await clientLoop.submit { client.close() }
     }
 
+    @Test func test_clientHangingUpMidEcho_costsOnlyThatConnection() async throws {
+        let group = try EventLoopGroup(loopCount: 2)
+        defer { group.shutdown() }
+        let errors = Recorder<String>()
+        final class ErrorWatcher: StreamHandler {
+            let errors: Recorder<String>
+            init(_ errors: Recorder<String>) { self.errors = errors }
+            func received(_ bytes: UnsafeRawBufferPointer, on connection: StreamConnection) { connection.write(bytes) }
+            func closed(_ connection: StreamConnection, error: RuntimeError?) { errors.append(error?.codeName ?? "none") }
+        }
+        let listener = try await TCPListener.listen(on: loopback(), acceptor: group.loops[0], distributingTo: [group.loops[1]]) { _ in
+            ErrorWatcher(errors)
+        }
+        // The server keeps echoing into sockets whose peer is gone: EPIPE/ECONNRESET must end
+        // only that connection (the runtime also ignores SIGPIPE for the process).
+        for _ in 0..<5 {
+            let client = try await StreamConnection.connect(to: listener.boundAddress, on: group.loops[0]) { _ in CollectingHandler() }
+            try await group.loops[0].submit {
+                client.highWaterMark = .max
+                client.write(pattern(seed: 1, count: 1 << 20))
+                client.close()
+            }
+        }
+        #expect(await eventually(timeout: .seconds(30)) { errors.all.count == 5 })
+        let stillServing = CollectingHandler()
+        let client = try await StreamConnection.connect(to: listener.boundAddress, on: group.loops[0]) { _ in stillServing }
+        try await group.loops[0].submit { client.write([9]) }
+        #expect(await eventually { stillServing.bytes == [9] })
+    }
+
     @Test func test_peerClose_isReportedToTheServerHandler() async throws {
         let group = try EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }

@@ -42,12 +42,19 @@ public enum AdminServer {
 
 /// One admin client. Lives on the listener's loop; requests run one at a time.
 final class AdminConnection: StreamHandler, @unchecked Sendable {
+    private enum Pending {
+        case line(String)
+        case tooLong
+    }
+
     private let loop: EventLoop
     private let registry: AdminCommandRegistry
     private let logger: Logger
     private var buffer: [UInt8] = []
-    private var pendingLines: [String] = []
+    private var pending: [Pending] = []
     private var busy = false
+    /// After an overlong line: drop bytes up to its end, then carry on with the next request.
+    private var discardingToNewline = false
 
     init(loop: EventLoop, registry: AdminCommandRegistry, logger: Logger) {
         self.loop = loop
@@ -57,30 +64,45 @@ final class AdminConnection: StreamHandler, @unchecked Sendable {
 
     func received(_ bytes: UnsafeRawBufferPointer, on connection: StreamConnection) {
         buffer.append(contentsOf: bytes)
-        while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+        while true {
+            if discardingToNewline {
+                guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else {
+                    buffer.removeAll(keepingCapacity: true)
+                    break
+                }
+                buffer.removeSubrange(...newline)
+                discardingToNewline = false
+                continue
+            }
+            guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else {
+                if buffer.count > AdminServer.maximumLineBytes {
+                    buffer.removeAll(keepingCapacity: true)
+                    pending.append(.tooLong)
+                    discardingToNewline = true
+                }
+                break
+            }
+            if newline > AdminServer.maximumLineBytes {
+                buffer.removeSubrange(...newline)
+                pending.append(.tooLong)
+                continue
+            }
             var line = Array(buffer[..<newline])
             buffer.removeSubrange(...newline)
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            pendingLines.append(String(decoding: line, as: UTF8.self))
-        }
-        if buffer.count > AdminServer.maximumLineBytes {
-            buffer.removeAll()
-            let reply = AdminCommandRegistry.failure("request line longer than \(AdminServer.maximumLineBytes) bytes")
-            connection.write(Array((reply.encoded + "\n").utf8))
-            connection.closeAfterWrites()
-            return
+            pending.append(.line(String(decoding: line, as: UTF8.self)))
         }
         processNext(on: connection)
     }
 
     func closed(_ connection: StreamConnection, error: RuntimeError?) {
-        pendingLines.removeAll()
+        pending.removeAll()
     }
 
     private func processNext(on connection: StreamConnection) {
-        guard !busy, connection.isOpen, !pendingLines.isEmpty else { return }
-        let line = pendingLines.removeFirst()
+        guard !busy, connection.isOpen, !pending.isEmpty else { return }
+        let next = pending.removeFirst()
         busy = true
         connection.pauseReading()
         let registry = self.registry
@@ -88,12 +110,18 @@ final class AdminConnection: StreamHandler, @unchecked Sendable {
         Task(executorPreference: loop) {
             let response: JSONValue
             let afterReply: (@Sendable () async -> Void)?
-            switch AdminServer.arguments(of: line) {
-            case .failure(let error):
-                response = AdminCommandRegistry.failure(error.message)
+            switch next {
+            case .tooLong:
+                response = AdminCommandRegistry.failure("request line longer than \(AdminServer.maximumLineBytes) bytes")
                 afterReply = nil
-            case .success(let argv):
-                (response, afterReply) = await registry.dispatch(argv)
+            case .line(let line):
+                switch AdminServer.arguments(of: line) {
+                case .failure(let error):
+                    response = AdminCommandRegistry.failure(error.message)
+                    afterReply = nil
+                case .success(let argv):
+                    (response, afterReply) = await registry.dispatch(argv)
+                }
             }
             let bytes = Array((response.encoded + "\n").utf8)
             loop.execute {
