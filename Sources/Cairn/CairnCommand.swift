@@ -8,7 +8,7 @@ struct CairnCommand: AsyncParsableCommand {
         commandName: "cairn",
         abstract: "A distributed, Redis-compatible key-value database.",
         version: CairnVersion.current,
-        subcommands: [StartCommand.self, CheckConfigCommand.self, VersionCommand.self]
+        subcommands: [StartCommand.self, CheckConfigCommand.self, AdminCLICommand.self, VersionCommand.self]
     )
 }
 
