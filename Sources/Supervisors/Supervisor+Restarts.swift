@@ -95,9 +95,10 @@ extension Supervisor {
 
     /// Stops a sibling for a restart of `failedID`. As in OTP, a temporary sibling that was
     /// running is not restarted but removed; every other sibling — stopped ones too — is
-    /// started again with the failed child.
+    /// started again with the failed child. One already waiting to start keeps its place and
+    /// reason (a child never started yet still logs `child_started` when it starts).
     private func takeDown(_ id: String, restartingWith failedID: String, reason: String) async {
-        guard let index = index(of: id) else { return }
+        guard let index = index(of: id), !children[index].isPending else { return }
         let wasRunning = children[index].run != nil
         await stop(id)
         guard let index = self.index(of: id) else { return }
