@@ -125,7 +125,11 @@ public actor Supervisor: Service {
         case .startPending(let ids):
             await startPending(ids: ids)
         case .retryStart(let id, let reason, let batch):
-            guard let index = index(of: id), children[index].isPending else { return }
+            guard let index = index(of: id), children[index].isPending else {
+                // Terminated or deleted meanwhile: the children queued behind it still start.
+                await startPending(ids: batch)
+                return
+            }
             await restart(id: id, reason: reason, escalation: nil, batch: batch)
         case .startChild(let spec, let reply):
             reply(await startDynamicChild(spec))

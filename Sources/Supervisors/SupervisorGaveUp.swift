@@ -46,7 +46,7 @@ public struct SupervisorGaveUp: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "supervisor \(SupervisorError.name(supervisor)) gave up after \(restarts) restarts in "
-            + "\(SupervisorLog.secondsText(period)) s (intensity \(intensity)); child '\(child)': \(reason)"
+        "supervisor \(SupervisorError.name(supervisor)) gave up: \(restarts) restarts within "
+            + "\(SupervisorLog.secondsText(period)) s exceed its intensity \(intensity); child '\(child)': \(reason)"
     }
 }
