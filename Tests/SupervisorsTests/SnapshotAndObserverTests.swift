@@ -88,6 +88,8 @@ import Testing
         #expect(probe.startCount("w") == 1)
         world.clock.advance(by: .milliseconds(1))
         #expect(await eventually { probe.startCount("w") == 2 })
+        // The run's start instant is read just after the factory counts the start.
+        await supervisor.barrier()
 
         // The second consecutive crash waits twice as long.
         try #require(probe.current("w")).crash()
@@ -97,6 +99,7 @@ import Testing
         #expect(probe.startCount("w") == 2)
         world.clock.advance(by: .milliseconds(1))
         #expect(await eventually { probe.startCount("w") == 3 })
+        await supervisor.barrier()
 
         // A run that lasted the maximum resets the delay to the minimum.
         world.clock.advance(by: .seconds(8))
@@ -104,6 +107,7 @@ import Testing
         #expect(await eventually { world.clock.pendingTimerCount == 1 })
         world.clock.advance(by: .seconds(1))
         #expect(await eventually { probe.startCount("w") == 4 })
+        await supervisor.barrier()
 
         running.cancel()
         _ = await running.value

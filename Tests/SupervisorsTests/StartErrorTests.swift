@@ -11,6 +11,8 @@ import Testing
         let supervisor = world.supervisor(children: [probe.spec("a"), probe.spec("b"), probe.spec("c")])
         let running = world.launch(supervisor)
         #expect(await world.waitForStarts(["a", "b", "c"]))
+        // A probe counts a start inside its factory, just before the supervisor logs it.
+        await supervisor.barrier()
 
         #expect(probe.notes == ["start a", "start-error b", "start-error b", "start b", "start c"])
         let errors = world.logs.events("start_error", child: "b")
@@ -49,6 +51,7 @@ import Testing
         probe.failStarts("a", times: 1)
         try #require(probe.current("a")).crash()
         #expect(await eventually { probe.startCount("a") == 2 })
+        await supervisor.barrier()
         #expect(world.logs.count("start_error", child: "a") == 1)
         #expect(world.logs.count("child_restarted", child: "a") == 1)
         running.cancel()
