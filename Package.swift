@@ -56,9 +56,28 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Supervisors",
+            dependencies: [
+                "Runtime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "RuntimeTests",
             dependencies: ["Runtime", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SupervisorsTests",
+            dependencies: [
+                "Supervisors",
+                "Runtime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -1,0 +1,26 @@
+// Waiting for conditions with generous deadlines, and a lock-protected list for callbacks.
+
+import Synchronization
+
+/// Polls `condition` until it holds or `timeout` passes; returns whether it held. The deadline
+/// is generous because this machine is shared and noisy; tests never rely on it being short.
+func eventually(timeout: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(2))
+    }
+    return await condition()
+}
+
+final class Recorder<Element: Sendable>: Sendable {
+    private let items = Mutex<[Element]>([])
+
+    func append(_ item: Element) {
+        items.withLock { $0.append(item) }
+    }
+
+    var all: [Element] {
+        items.withLock { $0 }
+    }
+}
