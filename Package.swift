@@ -49,6 +49,8 @@ let package = Package(
         .executableTarget(
             name: "Cairn",
             dependencies: [
+                "Supervisors",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Runtime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,102 @@
+// Runs one node: lock the data dir, start the loops and the supervision tree, log `node started`,
+// then run until a signal (exit 0) or until the tree gives up (exit 1).
+import Glibc
+import Logging
+import Runtime
+import Supervisors
+import Synchronization
+import UnixSignals
+
+struct NodeRunner {
+    let config: NodeConfig
+
+    private enum Ending: Sendable {
+        case signal(String)
+        case treeEnded(RootExit)
+    }
+
+    /// Returns the process exit code: 0 after a clean shutdown, 1 when the tree gave up,
+    /// 2 when the node cannot start.
+    func run() async -> Int32 {
+        let levels = LogLevelControl(level: config.log.level)
+        CairnLogging.bootstrap(nodeID: config.node.id, format: config.log.format, control: levels)
+        let logger = Logger(label: "node")
+        let metrics = MetricsRegistry()
+        metrics.install()
+
+        // The lock comes before anything else touches the directory (DESIGN §6).
+        let lock: DataDirectoryLock
+        do {
+            lock = try DataDirectoryLock.acquire(directory: config.node.dataDir, nodeID: config.node.id)
+        } catch {
+            StandardError.writeLine("cairn: \(error.description)")
+            return 2
+        }
+        defer { lock.release() }
+
+        let loops: EventLoopGroup
+        do {
+            loops = try EventLoopGroup(loopCount: config.runtime.loops)
+        } catch {
+            StandardError.writeLine("cairn: \(error.description)")
+            return 2
+        }
+
+        let node = NodeState(config: config, loops: loops, levels: levels, metrics: metrics)
+        NodeAdminCommands.register(node)
+        let root = NodeTree.makeRoot(node)
+        node.root = root
+
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
+        let treeEnded = Atomic<Bool>(false)
+        let tree = Task {
+            let exit = await RootSupervisor.run(root)
+            treeEnded.store(true, ordering: .releasing)
+            return exit
+        }
+
+        // `node started` once every permanent child runs, so the line carries the bound ports.
+        while !treeEnded.load(ordering: .acquiring), !(await NodeReadiness.problems(of: root).isEmpty) {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        if !treeEnded.load(ordering: .acquiring) {
+            logger.info("node started", metadata: [
+                "node.id": "\(config.node.id)",
+                "node.version": "\(CairnVersion.current)",
+                "node.pid": "\(getpid())",
+                "node.data-dir": "\(config.node.dataDir)",
+                "node.roles": .array(node.roles.map { .string($0) }),
+                "runtime.loops": "\(loops.loops.count)",
+                "addresses": .dictionary(node.boundAddresses.mapValues { .string($0) }),
+            ])
+        }
+
+        let ending = await withTaskGroup(of: Ending?.self) { group in
+            group.addTask {
+                for await signal in signals { return .signal("\(signal)") }
+                return nil
+            }
+            group.addTask { .treeEnded(await tree.value) }
+            var first: Ending?
+            while first == nil, let next = await group.next() { first = next }
+            group.cancelAll()
+            return first
+        }
+
+        var exitCode: Int32 = 0
+        switch ending {
+        case .signal(let name):
+            logger.info("node stopping", metadata: ["signal": "\(name)"])
+            tree.cancel()
+            exitCode = await tree.value.exitCode
+        case .treeEnded(let exit):
+            exitCode = exit.exitCode
+        case nil:
+            tree.cancel()
+            exitCode = await tree.value.exitCode
+        }
+        await loops.shutdownGracefully()
+        if exitCode == 0 { logger.info("node stopped") }
+        return exitCode
+    }
+}

@@ -1,0 +1,59 @@
+// What the node's parts share: config, loops, bound addresses, the root supervisor, start time.
+import Logging
+import Runtime
+import Supervisors
+import Synchronization
+
+final class NodeState: Sendable {
+    let config: NodeConfig
+    let loops: EventLoopGroup
+    let levels: LogLevelControl
+    let metrics: MetricsRegistry
+    let admin: AdminCommandRegistry
+    let startedAt: MonotonicInstant
+    private let addresses = Mutex<[String: String]>([:])
+    /// The port each listener's first instance bound, so a restarted one rebinds it.
+    private let firstPorts = Mutex<[String: Int]>([:])
+    private let rootSupervisor = Mutex<Supervisor?>(nil)
+
+    init(config: NodeConfig, loops: EventLoopGroup, levels: LogLevelControl, metrics: MetricsRegistry) {
+        self.config = config
+        self.loops = loops
+        self.levels = levels
+        self.metrics = metrics
+        admin = AdminCommandRegistry()
+        startedAt = SystemTimeSource().now()
+    }
+
+    var root: Supervisor? {
+        get { rootSupervisor.withLock { $0 } }
+        set { rootSupervisor.withLock { $0 = newValue } }
+    }
+
+    func record(address: String, for name: String) {
+        addresses.withLock { $0[name] = address }
+    }
+
+    var boundAddresses: [String: String] { addresses.withLock { $0 } }
+
+    /// The port to bind for `name`: the configured one, or the one its first instance got.
+    func port(for name: String, configured: Int) -> Int {
+        firstPorts.withLock { $0[name] } ?? configured
+    }
+
+    func rememberFirstPort(_ port: Int, for name: String) {
+        firstPorts.withLock { ports in
+            if ports[name] == nil { ports[name] = port }
+        }
+    }
+
+    var uptimeSeconds: Double {
+        Double(SystemTimeSource().now().duration(since: startedAt).nanosecondsSaturated) / 1e9
+    }
+
+    /// Roles this node carries by configuration (DESIGN §1).
+    var roles: [String] {
+        let isPD = config.pd.members.contains { $0.id == config.node.id }
+        return (isPD ? ["pd"] : []) + ["store", "resp"]
+    }
+}
