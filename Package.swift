@@ -67,9 +67,14 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["Runtime", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Runtime", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -84,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Runtime"],
+            dependencies: ["Runtime", "TestSupport"],
             swiftSettings: strictSwift
         ),
     ]

@@ -65,7 +65,7 @@ import Testing
 @Suite struct NodeLifecycleProcessTests {
     private func startArguments(dataDir: String) -> [String] {
         ["start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-         "--set", "node.data-dir=\(dataDir)", "--set", "runtime.loops=2"]
+         "--set", "node.data-dir=\(dataDir)", "--set", "runtime.loops=2", "--set", "metrics.listen=127.0.0.1:0"]
     }
 
     @Test func test_start_logsNodeStarted_andSigtermStopsItWithExitZero() async throws {
@@ -77,7 +77,8 @@ import Testing
         #expect(started?["node.id"] as? String == "n1")
         #expect(started?["level"] as? String == "info")
         #expect(started?["component"] as? String == "node")
-        #expect(started?["addresses"] != nil)
+        #expect((started?["addresses.metrics"] as? String)?.hasPrefix("127.0.0.1:") == true)
+        #expect(started?["addresses.admin"] as? String == dir + "/n1/admin.sock")
         #expect(FileManager.default.fileExists(atPath: dir + "/n1/LOCK"))
         let status = await node.stop()
         #expect(status == 0)

@@ -55,8 +55,11 @@ struct NodeRunner {
             return exit
         }
 
-        // `node started` once every permanent child runs, so the line carries the bound ports.
-        while !treeEnded.load(ordering: .acquiring), !(await NodeReadiness.problems(of: root).isEmpty) {
+        // `node started` once every permanent child runs and every listener has bound, so the
+        // line carries the actual ports.
+        while !treeEnded.load(ordering: .acquiring) {
+            let bound = Set(node.boundAddresses.keys)
+            if NodeTree.listeners.allSatisfy(bound.contains), await NodeReadiness.problems(of: root).isEmpty { break }
             try? await Task.sleep(for: .milliseconds(5))
         }
         if !treeEnded.load(ordering: .acquiring) {
@@ -71,17 +74,18 @@ struct NodeRunner {
             ])
         }
 
-        let ending = await withTaskGroup(of: Ending?.self) { group in
-            group.addTask {
-                for await signal in signals { return .signal("\(signal)") }
-                return nil
+        let (endings, ended) = AsyncStream<Ending>.makeStream()
+        let signalWatch = Task {
+            for await signal in signals {
+                ended.yield(.signal("\(signal)"))
+                return
             }
-            group.addTask { .treeEnded(await tree.value) }
-            var first: Ending?
-            while first == nil, let next = await group.next() { first = next }
-            group.cancelAll()
-            return first
         }
+        let treeWatch = Task { ended.yield(.treeEnded(await tree.value)) }
+        var waiting = endings.makeAsyncIterator()
+        let ending = await waiting.next()
+        signalWatch.cancel()
+        treeWatch.cancel()
 
         var exitCode: Int32 = 0
         switch ending {

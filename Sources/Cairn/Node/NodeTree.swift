@@ -4,6 +4,9 @@ import Runtime
 import Supervisors
 
 enum NodeTree {
+    /// Names under which children record their bound addresses; `node started` waits for all.
+    static let listeners = ["metrics", "admin"]
+
     /// The root: restForOne, intensity 3 / 5 s. Adding a part is one line here; later issues
     /// put engine, cluster, pd, store and resp in their DESIGN §4 places.
     static func rootChildren(_ node: NodeState) -> [ChildSpec] {

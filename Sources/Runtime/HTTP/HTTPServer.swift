@@ -56,7 +56,7 @@ public enum HTTPServer {
 
     /// Parses a request head; nil when malformed.
     static func parseHead(_ head: [UInt8]) -> HTTPRequest? {
-        guard let lineEnd = head.firstIndex(of: UInt8(ascii: "\r")) else { return nil }
+        let lineEnd = head.firstIndex(of: UInt8(ascii: "\r")) ?? head.endIndex
         let parts = head[..<lineEnd].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }
         let method = String(decoding: parts[0], as: UTF8.self)

@@ -12,6 +12,8 @@ public final class EventLoopGroup: Sendable {
 
     /// Starts `count` loops (0 means one per core).
     public init(loopCount count: Int) throws(RuntimeError) {
+        // A peer that hangs up must cost an EPIPE on that connection, never the process.
+        signal(SIGPIPE, SIG_IGN)
         let resolved = count > 0 ? count : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var loops: [EventLoop] = []
         for index in 0..<resolved {
