@@ -10,15 +10,7 @@ private func unixRoundTrip(path: String, send: [UInt8], expect count: Int) -> [U
     let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var address = sockaddr_un()
-    address.sun_family = sa_family_t(AF_UNIX)
-    let bytes = Array(path.utf8)
-    withUnsafeMutableBytes(of: &address.sun_path) { raw in
-        for (index, byte) in bytes.enumerated() where index < raw.count - 1 { raw[index] = byte }
-    }
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-    }
+    let connected = UnixSocketAddress.with(path: path) { connect(fd, $0, $1) }
     guard connected == 0 else { return nil }
     _ = send.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
     var received: [UInt8] = []
@@ -81,14 +73,7 @@ private final class DatagramCollector: DatagramHandler, @unchecked Sendable {
         let path = dir + "/admin.sock"
         // A crashed node leaves its socket file behind: bind one and close it without unlinking.
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in path.utf8.enumerated() where index < raw.count - 1 { raw[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        let bound = UnixSocketAddress.with(path: path) { bind(fd, $0, $1) }
         close(fd)
         #expect(bound == 0)
         #expect(FileManager.default.fileExists(atPath: path))

@@ -58,6 +58,17 @@ public struct SocketAddress: Sendable, CustomStringConvertible, Equatable {
         self.storage = storage
     }
 
+    /// Reads an address the kernel fills in, e.g. through `uv_tcp_getsockname`.
+    static func filled(by fill: (UnsafeMutablePointer<sockaddr>, UnsafeMutablePointer<Int32>) -> Int32) -> SocketAddress? {
+        var storage = sockaddr_storage()
+        var length = Int32(MemoryLayout<sockaddr_storage>.size)
+        return withUnsafeMutablePointer(to: &storage) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                fill(raw, &length) == 0 ? SocketAddress(raw: raw) : nil
+            }
+        }
+    }
+
     public var description: String {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }

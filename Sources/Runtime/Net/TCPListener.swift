@@ -60,14 +60,7 @@ public final class TCPListener: LoopResource, @unchecked Sendable {
         status = uv_listen(UnsafeMutableRawPointer(handle).assumingMemoryBound(to: uv_stream_t.self), backlog, tcpListenerConnection)
         // libuv binds lazily on some systems: listen reports EADDRINUSE for a taken port.
         if status != 0 { throw abandon(status, "listen on") }
-        var storage = sockaddr_storage()
-        var length = Int32(MemoryLayout<sockaddr_storage>.size)
-        let bound: SocketAddress? = withUnsafeMutablePointer(to: &storage) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                uv_tcp_getsockname(handle, raw, &length) == 0 ? SocketAddress(raw: raw) : nil
-            }
-        }
-        guard let bound else { throw abandon(UV_EINVAL.rawValue, "read bound address of") }
+        guard let bound = SocketAddress.filled(by: { uv_tcp_getsockname(handle, $0, $1) }) else { throw abandon(UV_EINVAL.rawValue, "read bound address of") }
         let listener = TCPListener(boundAddress: bound, acceptor: acceptor, targets: targets, handle: handle, makeHandler: makeHandler)
         handle.pointee.data = Unmanaged.passRetained(listener).toOpaque()
         acceptor.register(listener)
@@ -136,14 +129,7 @@ private func adoptAcceptedSocket(_ fd: Int32, on loop: EventLoop, makeHandler: C
 }
 
 func peerName(of handle: UnsafeMutablePointer<uv_tcp_t>) -> String {
-    var storage = sockaddr_storage()
-    var length = Int32(MemoryLayout<sockaddr_storage>.size)
-    let address: SocketAddress? = withUnsafeMutablePointer(to: &storage) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-            uv_tcp_getpeername(handle, raw, &length) == 0 ? SocketAddress(raw: raw) : nil
-        }
-    }
-    return address?.description ?? "unknown peer"
+    SocketAddress.filled(by: { uv_tcp_getpeername(handle, $0, $1) })?.description ?? "unknown peer"
 }
 
 private func tcpListenerConnection(_ server: UnsafeMutablePointer<uv_stream_t>?, _ status: Int32) {

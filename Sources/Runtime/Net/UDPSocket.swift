@@ -41,14 +41,7 @@ public final class UDPSocket: LoopResource, @unchecked Sendable {
         }
         let status = address.withSockaddr { uv_udp_bind(handle, $0, 0) }
         if status != 0 { throw abandon(status, "bind UDP") }
-        var storage = sockaddr_storage()
-        var length = Int32(MemoryLayout<sockaddr_storage>.size)
-        let bound: SocketAddress? = withUnsafeMutablePointer(to: &storage) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                uv_udp_getsockname(handle, raw, &length) == 0 ? SocketAddress(raw: raw) : nil
-            }
-        }
-        guard let bound else { throw abandon(UV_EINVAL.rawValue, "read bound address of") }
+        guard let bound = SocketAddress.filled(by: { uv_udp_getsockname(handle, $0, $1) }) else { throw abandon(UV_EINVAL.rawValue, "read bound address of") }
         let socket = UDPSocket(loop: loop, boundAddress: bound, handle: handle)
         handle.pointee.data = Unmanaged.passRetained(socket).toOpaque()
         loop.register(socket)
