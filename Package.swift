@@ -68,6 +68,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "Engine",
+            dependencies: ["Runtime"],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "TestSupport",
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
@@ -85,6 +90,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine"],
             swiftSettings: strictSwift
         ),
         .testTarget(
