@@ -68,6 +68,10 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "RESP",
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "TestSupport",
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
@@ -85,6 +89,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RESPTests",
+            dependencies: ["RESP"],
             swiftSettings: strictSwift
         ),
         .testTarget(
