@@ -30,10 +30,13 @@ struct BigUnsigned {
             multiply(by: 1_220_703_125)
             remaining -= 13
         }
-        var factor: UInt32 = 1
-        for _ in 0..<max(remaining, 0) { factor *= 5 }
-        multiply(by: factor)
+        multiply(by: Self.powersOfFive[max(remaining, 0)])
     }
+
+    /// 5^0 … 5^12.
+    private static let powersOfFive: [UInt32] = [
+        1, 5, 25, 125, 625, 3125, 15625, 78125, 390_625, 1_953_125, 9_765_625, 48_828_125, 244_140_625,
+    ]
 
     mutating func shiftLeft(by bits: Int) {
         guard bits > 0, !isZero else { return }

@@ -13,7 +13,12 @@ struct ParseOutcome: Equatable, CustomStringConvertible {
     var ending: Ending
 
     var description: String {
-        let shown = commands.map { "[" + $0.map { printable($0) }.joined(separator: " ") + "]" }
+        // Long arguments and long pipelines are cut, so that a failure stays readable.
+        let shown = commands.prefix(20).map { arguments in
+            "[" + arguments.map { argument in
+                argument.count > 64 ? printable(argument.prefix(64)) + "…(\(argument.count) bytes)" : printable(argument)
+            }.joined(separator: " ") + "]"
+        } + (commands.count > 20 ? ["…(\(commands.count) commands)"] : [])
         let end = switch ending {
         case .needsMoreBytes(let buffered): "needs more bytes (holding \(buffered))"
         case .failed(let error): "failed: \(error.message)"

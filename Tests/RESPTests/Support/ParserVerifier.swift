@@ -1,5 +1,4 @@
-// Feeds the same input to fresh parsers in many chunkings and checks they all agree, after
-// swift-nio's ByteToMessageDecoderVerifier.
+// Feeds one input to fresh parsers in many chunkings and checks they agree (swift-nio's verifier idea).
 
 import RESP
 import Testing
