@@ -73,6 +73,10 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "RESP",
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "TestSupport",
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
@@ -95,6 +99,11 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RESPTests",
+            dependencies: ["RESP"],
             swiftSettings: strictSwift
         ),
         .testTarget(
