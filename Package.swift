@@ -50,6 +50,7 @@ let package = Package(
             name: "Cairn",
             dependencies: [
                 "Supervisors",
+                "Store",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Runtime",
                 .product(name: "Logging", package: "swift-log"),
@@ -74,6 +75,15 @@ let package = Package(
         ),
         .target(
             name: "RESP",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "Store",
+            dependencies: [
+                "RESP", "Engine", "Runtime", "Supervisors",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSwift
         ),
         .target(

@@ -33,18 +33,27 @@ public final class RedisServerProcess: @unchecked Sendable {
                 }
                 usleep(20_000)
             }
-            process.terminate()
-            process.waitUntilExit()
+            Self.kill(process)
         }
         return nil
     }
 
+    /// Asks for a clean shutdown, then SIGKILL. Never `terminate()`/`waitUntilExit()`: a child
+    /// spawned from a Dispatch worker inherits its blocked SIGTERM, and waitUntilExit then spins.
     public func stop() {
         if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+            _ = RESPTestClient(port: port, timeoutSeconds: 2)?.command(["SHUTDOWN", "NOSAVE"])
+            Self.kill(process)
         }
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private static func kill(_ process: Process) {
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        let hardDeadline = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < hardDeadline { usleep(20_000) }
     }
 
     deinit {

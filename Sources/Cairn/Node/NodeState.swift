@@ -1,6 +1,7 @@
 // What the node's parts share: config, loops, bound addresses, the root supervisor, start time.
 import Logging
 import Runtime
+import Store
 import Supervisors
 import Synchronization
 
@@ -11,6 +12,8 @@ final class NodeState: Sendable {
     let metrics: MetricsRegistry
     let admin: AdminCommandRegistry
     let startedAt: MonotonicInstant
+    let commands = CommandTable(ConnectionCommands.entries)
+    let clients: ClientRegistry
     private let addresses = Mutex<[String: String]>([:])
     /// The port each listener's first instance bound, so a restarted one rebinds it.
     private let firstPorts = Mutex<[String: Int]>([:])
@@ -22,6 +25,7 @@ final class NodeState: Sendable {
         self.levels = levels
         self.metrics = metrics
         admin = AdminCommandRegistry()
+        clients = ClientRegistry(maxClients: config.resp.maxClients)
         startedAt = SystemTimeSource().now()
     }
 

@@ -57,7 +57,7 @@ public final class StreamConnection: LoopResource, @unchecked Sendable {
         guard state == .idle else { return }
         state = .open
         self.handler = handler
-        readingWanted = true
+        readingWanted = !closeWhenFlushed
         updateReading()
     }
 
@@ -76,9 +76,10 @@ public final class StreamConnection: LoopResource, @unchecked Sendable {
         bytes.withUnsafeBytes { write($0) }
     }
 
-    /// Sends what the kernel takes at once and queues the rest (copied).
+    /// Sends what the kernel takes at once and queues the rest (copied). Allowed before
+    /// `start`, so a listener can answer a connection it refuses.
     public func write(_ bytes: UnsafeRawBufferPointer) {
-        guard state == .open, let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        guard state != .closed, let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var offset = 0
         if queuedBytes == 0 {
             var buffer = uv_buf_init(UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: CChar.self)), UInt32(clamping: bytes.count))
@@ -113,7 +114,7 @@ public final class StreamConnection: LoopResource, @unchecked Sendable {
 
     /// Closes once everything queued has been sent; reads stop now.
     public func closeAfterWrites() {
-        guard state == .open else { return }
+        guard state != .closed else { return }
         if queuedBytes == 0 {
             close()
         } else {
@@ -148,7 +149,7 @@ public final class StreamConnection: LoopResource, @unchecked Sendable {
 
     func didWrite(byteCount: Int, status: Int32) {
         queuedBytes -= byteCount
-        guard state == .open else { return }
+        guard state != .closed else { return }
         if status < 0 {
             fail(RuntimeError(operation: "write to", target: peerDescription, code: status))
             return

@@ -63,7 +63,8 @@ final class NodeProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        // SIGKILL: a child spawned from a Dispatch worker may have SIGTERM blocked.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// Runs to completion (with a generous deadline) and returns the exit status.

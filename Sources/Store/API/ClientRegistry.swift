@@ -1,0 +1,28 @@
+// Client ids and the connection count that `resp.max-clients` limits.
+import Synchronization
+
+public final class ClientRegistry: Sendable {
+    private let nextID = Atomic<Int64>(0)
+    private let connected = Atomic<Int>(0)
+    public let maxClients: Int
+
+    public init(maxClients: Int) {
+        self.maxClients = maxClients
+    }
+
+    /// A new client id, or nil when `maxClients` are already connected.
+    func admit() -> Int64? {
+        let now = connected.wrappingAdd(1, ordering: .relaxed).newValue
+        guard now <= maxClients else {
+            connected.wrappingSubtract(1, ordering: .relaxed)
+            return nil
+        }
+        return nextID.wrappingAdd(1, ordering: .relaxed).newValue
+    }
+
+    func leave() {
+        connected.wrappingSubtract(1, ordering: .relaxed)
+    }
+
+    public var connectedCount: Int { connected.load(ordering: .relaxed) }
+}

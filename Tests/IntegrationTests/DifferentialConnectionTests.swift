@@ -1,0 +1,159 @@
+// Differential tests (DESIGN §11): the same bytes to Cairn and to redis-server 7.0, replies
+// compared byte for byte — connection commands, errors, inline requests, pipelines, protocol errors.
+import Foundation
+import TestSupport
+import Testing
+
+/// How a case's replies are compared.
+enum ComparisonMode: Sendable {
+    case exact
+    /// Same reply kinds and map keys, values may differ (HELLO's id and version).
+    case shape
+}
+
+struct DifferentialCase: Sendable, CustomStringConvertible {
+    let name: String
+    let requests: [[UInt8]]
+    let replies: Int
+    var mode: ComparisonMode = .exact
+    /// The server closes the connection after the last reply (QUIT, protocol errors).
+    var closes = false
+
+    var description: String { name }
+
+    static func commands(_ name: String, _ commands: [[String]], mode: ComparisonMode = .exact, closes: Bool = false) -> Self {
+        DifferentialCase(name: name, requests: commands.map(RESPTestClient.encode), replies: commands.count, mode: mode, closes: closes)
+    }
+
+    static func raw(_ name: String, _ bytes: String, replies: Int, closes: Bool = false) -> Self {
+        DifferentialCase(name: name, requests: [Array(bytes.utf8)], replies: replies, closes: closes)
+    }
+}
+
+/// Sends a case to a server and returns its replies, and whether the server then closed.
+func exchange(_ testCase: DifferentialCase, port: Int) -> (replies: [[UInt8]], closed: Bool)? {
+    guard let client = RESPTestClient(port: port, timeoutSeconds: 10) else { return nil }
+    for request in testCase.requests { client.send(raw: request) }
+    var replies: [[UInt8]] = []
+    for _ in 0..<testCase.replies {
+        guard let reply = client.readReply() else { break }
+        replies.append(reply)
+    }
+    return (replies, testCase.closes ? client.isClosedByServer() : false)
+}
+
+/// A reply with its variable parts blanked: the type bytes and, for maps, the keys.
+func shape(_ reply: [UInt8]) -> String {
+    let text = String(decoding: reply, as: UTF8.self)
+    let lines = text.components(separatedBy: "\r\n")
+    var out: [String] = []
+    var keepNext = false
+    for line in lines {
+        if let first = line.first, "*%~$:+-#,_(>=!".contains(first) {
+            out.append(first == "$" ? "$" : first == ":" ? ":" : line)
+            keepNext = false
+        } else {
+            out.append(keepNext ? line : (["server", "version", "proto", "id", "mode", "role", "modules"].contains(line) ? line : "…"))
+        }
+    }
+    return out.joined(separator: "|")
+}
+
+private let connectionCases: [DifferentialCase] = [
+    .commands("ping", [["PING"], ["ping", "hello world"], ["PiNg"], ["PING", "a", "b"]]),
+    .commands("echo", [["ECHO", "x"], ["ECHO", ""], ["ECHO"], ["ECHO", "a", "b"], ["echo", "bin\u{0}ary\r\n"]]),
+    .commands("unknown commands", [["FOO"], ["foo", "bar", "baz"], ["nosuch", String(repeating: "a", count: 300), "b"],
+                                   ["x", "a\r\nb"], Array(repeating: "abcdefghij", count: 30)]),
+    .commands("select", [["SELECT", "0"], ["SELECT", "abc"], ["SELECT", "99999999999999999999"], ["SELECT"], ["select", "0", "1"]]),
+    .commands("hello errors", [["HELLO", "4"], ["HELLO", "abc"], ["HELLO", "2", "FOO"], ["HELLO", "2", "SETNAME", "a b"],
+                               ["HELLO", "2", "SETNAME"]]),
+    .commands("hello 3", [["HELLO", "3"], ["PING"], ["ECHO", "x"], ["HELLO", "2"], ["PING"]], mode: .shape),
+    .commands("hello setname", [["HELLO", "2", "SETNAME", "cairn-test"]], mode: .shape),
+    .commands("quit", [["PING"], ["QUIT"]], closes: true),
+    .raw("inline", "PING\r\nECHO \"a b\"\r\necho 'c\\'d'\r\n\r\nPING x\n", replies: 4),
+    .raw("pipeline", String(repeating: "*1\r\n$4\r\nPING\r\n", count: 50) + "*2\r\n$4\r\nECHO\r\n$3\r\nend\r\n", replies: 51),
+    .raw("invalid bulk length", "*1\r\n$-5\r\n", replies: 1, closes: true),
+    .raw("invalid multibulk length", "*3000000000\r\n", replies: 1, closes: true),
+    .raw("expected dollar", "PING\r\n*1\r\nxPING\r\n", replies: 2, closes: true),
+    .raw("unbalanced quotes", "ECHO \"abc\r\n", replies: 1, closes: true),
+    .raw("too big inline", String(repeating: "a", count: 70000), replies: 1, closes: true),
+]
+
+@Suite struct DifferentialConnectionTests {
+    @Test func test_connectionCommands_matchRedisByteForByte() async throws {
+        let redis = try #require(RedisServerProcess(), "redis-server 7.0 must be installed (make test installs it)")
+        defer { redis.stop() }
+        let node = try NodeProcess(arguments: [
+            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
+            "--set", "node.data-dir=\(scratchDirectory())/n1", "--set", "resp.listen=127.0.0.1:0",
+            "--set", "metrics.listen=127.0.0.1:0",
+        ])
+        defer { node.signal(SIGKILL) }
+        let started = try #require(await node.waitForLogLine(msg: "node started"))
+        let cairnPort = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
+        for testCase in connectionCases {
+            let expected = await Task.detached { exchange(testCase, port: redis.port) }.value
+            let actual = await Task.detached { exchange(testCase, port: cairnPort) }.value
+            let redisSide = try #require(expected, "redis: \(testCase)")
+            let cairnSide = try #require(actual, "cairn: \(testCase)")
+            #expect(redisSide.replies.count == testCase.replies, "redis gave fewer replies in \(testCase)")
+            switch testCase.mode {
+            case .exact:
+                let want = redisSide.replies.map { String(decoding: $0, as: UTF8.self) }
+                let got = cairnSide.replies.map { String(decoding: $0, as: UTF8.self) }
+                #expect(got == want, "\(testCase)")
+            case .shape:
+                #expect(cairnSide.replies.map(shape) == redisSide.replies.map(shape), "\(testCase)")
+            }
+            #expect(cairnSide.closed == redisSide.closed, "closing differs in \(testCase)")
+        }
+        #expect(await node.stop() == 0)
+    }
+
+    @Test func test_listedDivergence_selectOtherThanZero() async throws {
+        // docs/COMPATIBILITY.md: one keyspace per cluster, as Redis Cluster.
+        let node = try NodeProcess(arguments: [
+            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
+            "--set", "node.data-dir=\(scratchDirectory())/n1", "--set", "resp.listen=127.0.0.1:0",
+            "--set", "metrics.listen=127.0.0.1:0",
+        ])
+        defer { node.signal(SIGKILL) }
+        let started = try #require(await node.waitForLogLine(msg: "node started"))
+        let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
+        let reply = await Task.detached { RESPTestClient(port: port)?.command(["SELECT", "1"]) }.value
+        #expect(reply == Array("-ERR DB index is out of range\r\n".utf8))
+        #expect(await node.stop() == 0)
+    }
+
+    @Test func test_maxClients_refusesTheExtraConnectionWithRedisError() async throws {
+        let node = try NodeProcess(arguments: [
+            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
+            "--set", "node.data-dir=\(scratchDirectory())/n1", "--set", "resp.listen=127.0.0.1:0",
+            "--set", "metrics.listen=127.0.0.1:0", "--set", "resp.max-clients=2",
+        ])
+        defer { node.signal(SIGKILL) }
+        let started = try #require(await node.waitForLogLine(msg: "node started"))
+        let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
+        let outcome = await Task.detached { () -> ([UInt8]?, [UInt8]?, [UInt8]?) in
+            let first = RESPTestClient(port: port), second = RESPTestClient(port: port)
+            let a = first?.command(["PING"]), b = second?.command(["PING"])
+            let third = RESPTestClient(port: port)
+            let c = third?.readReply()
+            return (a, b, c)
+        }.value
+        #expect(outcome.0 == Array("+PONG\r\n".utf8))
+        #expect(outcome.1 == Array("+PONG\r\n".utf8))
+        #expect(outcome.2 == Array("-ERR max number of clients reached\r\n".utf8))
+        // Once a client leaves, a new one is admitted.
+        let later = await Task.detached { () -> [UInt8]? in
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline {
+                if let reply = RESPTestClient(port: port)?.command(["PING"]), reply == Array("+PONG\r\n".utf8) { return reply }
+                usleep(50_000)
+            }
+            return nil
+        }.value
+        #expect(later == Array("+PONG\r\n".utf8))
+        #expect(await node.stop() == 0)
+    }
+}
