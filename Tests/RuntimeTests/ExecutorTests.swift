@@ -74,6 +74,19 @@ private actor PinnedProbe: LoopPinned {
         #expect(order.all == Array(0..<1000))
     }
 
+    @Test func test_workQueuedBeforeShutdown_runsExactlyOnce_andShutdownReturns() throws {
+        for _ in 0..<20 {
+            let group = try EventLoopGroup(loopCount: 1)
+            let ran = Counter()
+            // Queued from this thread in one burst, so shutdown's own job usually shares their batch.
+            for _ in 0..<500 {
+                group.loops[0].execute { ran.increment() }
+            }
+            group.shutdown()
+            #expect(ran.count == 500)
+        }
+    }
+
     @Test func test_groupWithZeroLoops_usesOnePerCore() throws {
         let group = try EventLoopGroup(loopCount: 0)
         defer { group.shutdown() }

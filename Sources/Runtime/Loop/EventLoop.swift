@@ -20,10 +20,16 @@ public final class EventLoop: @unchecked Sendable {
     private let wakeHandle: UnsafeMutablePointer<uv_async_t>
     private let checkHandle: UnsafeMutablePointer<uv_check_t>
     private let idleHandle: UnsafeMutablePointer<uv_idle_t>
-    private let queue = Mutex<[Work]>([])
-    /// Swapped with the queue on each drain so draining allocates nothing in steady state.
-    private var draining: [Work] = []
+    /// Pending work, and whether the loop still takes work: once shutdown closes the wake-up
+    /// handle, nobody may touch it, so the flag and `uv_async_send` share this lock.
+    private let queue = Mutex<(work: [Work], accepting: Bool)>(([], true))
+    /// An empty buffer with capacity, swapped with the queue on each drain so draining allocates
+    /// nothing in steady state. A nested drain (shutdown runs one from inside a job) finds it
+    /// taken and uses a fresh array, so no batch is ever run twice.
+    private var spareBuffer: [Work] = []
     private var idleArmed = false
+    /// Set on the loop thread when shutdown closes the loop's own handles; never re-arm them after.
+    private var ownHandlesClosed = false
     private var resources: [ObjectIdentifier: any LoopResource] = [:]
     /// Set once by the loop thread before any work can run; read-only afterwards.
     nonisolated(unsafe) private var threadID: pthread_t = 0
@@ -91,23 +97,31 @@ public final class EventLoop: @unchecked Sendable {
         }
     }
 
+    /// Work submitted after shutdown closed the loop is dropped: there is no thread to run it.
     func submit(_ work: Work) {
         let onLoop = inLoopThread
-        queue.withLock { $0.append(work) }
-        if onLoop {
-            if !idleArmed {
-                idleArmed = true
-                uv_idle_start(idleHandle, eventLoopIdleCallback)
-            }
-        } else {
-            uv_async_send(wakeHandle)
+        let wakeHandle = self.wakeHandle
+        let accepted = queue.withLock { queue -> Bool in
+            guard queue.accepting else { return false }
+            queue.work.append(work)
+            if !onLoop { uv_async_send(wakeHandle) }
+            return true
         }
+        if accepted, onLoop { armIdle() }
+    }
+
+    private func armIdle() {
+        guard !idleArmed, !ownHandlesClosed else { return }
+        idleArmed = true
+        uv_idle_start(idleHandle, eventLoopIdleCallback)
     }
 
     /// Runs what was queued before this call; work queued meanwhile keeps the idle handle armed.
     func drain() {
-        queue.withLock { swap(&$0, &draining) }
-        for work in draining {
+        var batch = spareBuffer
+        spareBuffer = []
+        queue.withLock { swap(&$0.work, &batch) }
+        for work in batch {
             switch work {
             case .job(let job):
                 job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
@@ -115,12 +129,12 @@ public final class EventLoop: @unchecked Sendable {
                 body()
             }
         }
-        draining.removeAll(keepingCapacity: true)
-        let pending = queue.withLock { !$0.isEmpty }
-        if pending, !idleArmed {
-            idleArmed = true
-            uv_idle_start(idleHandle, eventLoopIdleCallback)
-        } else if !pending, idleArmed {
+        batch.removeAll(keepingCapacity: true)
+        spareBuffer = batch
+        let pending = queue.withLock { !$0.work.isEmpty }
+        if pending {
+            armIdle()
+        } else if idleArmed, !ownHandlesClosed {
             idleArmed = false
             uv_idle_stop(idleHandle)
         }
@@ -154,6 +168,10 @@ public final class EventLoop: @unchecked Sendable {
         resources.removeAll()
         for resource in open { resource.closeForShutdown() }
         drain()
+        queue.withLock { $0.accepting = false }
+        // What was queued before the door closed still runs; what it queues is dropped.
+        drain()
+        ownHandlesClosed = true
         for handle in [handlePointer(wakeHandle), handlePointer(checkHandle), handlePointer(idleHandle)] {
             if uv_is_closing(handle) == 0 { uv_close(handle, nil) }
         }
