@@ -100,6 +100,7 @@ let package = Package(
             name: "SupervisorsTests",
             dependencies: [
                 "Supervisors",
+                "TestSupport",
                 "Runtime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

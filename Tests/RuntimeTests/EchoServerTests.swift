@@ -1,5 +1,6 @@
 // The TCP listener pool end to end: an echo server with many concurrent, pipelining clients.
 import Synchronization
+import TestSupport
 import Testing
 @testable import Runtime
 

@@ -1,5 +1,6 @@
 // The event loop as an executor: pinning, task preference, and no stall on self-enqueued work.
 import Synchronization
+import TestSupport
 import Testing
 @testable import Runtime
 

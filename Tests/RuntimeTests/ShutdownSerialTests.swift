@@ -1,5 +1,6 @@
 // Clean shutdown leaks no descriptors. "Serial" in the name: run alone, since it counts fds.
 import Foundation
+import TestSupport
 import Testing
 @testable import Runtime
 

@@ -1,5 +1,6 @@
 // Timers: deterministic behaviour on the manual clock, and real libuv timers on a loop.
 import Synchronization
+import TestSupport
 import Testing
 @testable import Runtime
 

@@ -1,6 +1,7 @@
 // Injected faults: `crashChild` by a nested path, as `cairn admin debug crash <path>` will use it.
 
 import Supervisors
+import TestSupport
 import Testing
 
 @Suite struct CrashChildTests {

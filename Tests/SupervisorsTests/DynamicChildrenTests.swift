@@ -1,6 +1,7 @@
 // Children added, terminated, restarted and deleted at run time, and the end-for-good notices.
 
 import Supervisors
+import TestSupport
 import Testing
 
 @Suite struct DynamicChildrenTests {

@@ -2,6 +2,7 @@
 
 import Runtime
 import Supervisors
+import TestSupport
 import Testing
 
 @Suite struct IntensityAndEscalationTests {

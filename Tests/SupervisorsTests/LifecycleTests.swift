@@ -5,6 +5,7 @@ import Logging
 import Runtime
 import ServiceLifecycle
 import Supervisors
+import TestSupport
 import Testing
 
 @Suite struct LifecycleTests {

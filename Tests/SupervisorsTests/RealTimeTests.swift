@@ -3,6 +3,7 @@
 import Logging
 import Runtime
 import Supervisors
+import TestSupport
 import Testing
 
 @Suite struct RealTimeTests {

@@ -2,6 +2,7 @@
 
 import Foundation
 import Supervisors
+import TestSupport
 import Testing
 
 @Suite struct SnapshotAndObserverTests {

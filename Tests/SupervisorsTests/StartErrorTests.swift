@@ -1,6 +1,7 @@
 // Factories that throw: logged `start_error`, retried through the restart path, counted toward intensity.
 
 import Supervisors
+import TestSupport
 import Testing
 
 @Suite struct StartErrorTests {

@@ -1,6 +1,7 @@
 // Each strategy with each restart type, for a child that ends normally and one that crashes.
 
 import Supervisors
+import TestSupport
 import Testing
 
 @Suite struct StrategyTests {

@@ -3,13 +3,6 @@ import Runtime
 import ServiceLifecycle
 import Supervisors
 
-/// Waits until the task is cancelled (the supervisor's shutdown request).
-func waitForShutdownRequest() async throws {
-    while true {
-        try await Task.sleep(for: .seconds(3600))
-    }
-}
-
 /// `metrics.http`: Prometheus text at /metrics, liveness at /healthz, readiness at /readyz.
 struct MetricsHTTPService: Service {
     let node: NodeState

@@ -107,7 +107,9 @@ final class HTTPConnection: StreamHandler, @unchecked Sendable {
         connection.pauseReading()
         let respond = self.respond
         let loop = self.loop
-        Task {
+        // On the loop, not the global pool: a busy pool (or clients blocking on it) must not
+        // hold up a health check.
+        Task(executorPreference: loop) {
             let response = await respond(request)
             loop.execute { self.sendNow(response, on: connection) }
         }

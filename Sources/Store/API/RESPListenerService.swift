@@ -1,6 +1,7 @@
 // `resp.listener-0`: the RESP acceptor, spreading client connections over the event loops.
 public import Runtime
 public import ServiceLifecycle
+import Supervisors
 
 /// Binds at start and closes when stopped. A restarted instance binds the port its first
 /// instance got (`portMemory`), so clients reconnect to the same address.
@@ -37,7 +38,7 @@ public struct RESPListenerService: Service {
         }
         onListening(listener.boundAddress)
         do {
-            while true { try await Task.sleep(for: .seconds(3600)) }
+            try await waitForShutdownRequest()
         } catch {
             await listener.close()
             throw error

@@ -1,30 +1,15 @@
 // Helpers shared by the runtime tests: waiting for conditions with generous deadlines, flags.
 import Foundation
 import Synchronization
-@testable import Runtime
 
-/// Polls `condition` until it holds or `timeout` passes; returns whether it held.
-/// Deadlines are generous because this machine is shared and noisy.
-func eventually(timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now.advanced(by: timeout)
-    while ContinuousClock.now < deadline {
-        if await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(5))
-    }
-    return await condition()
-}
+import TestSupport
+@testable import Runtime
 
 /// A thread-safe counter/flag for callbacks that run on loop threads.
 final class Counter: Sendable {
     private let value = Mutex(0)
     func increment() { value.withLock { $0 += 1 } }
     var count: Int { value.withLock { $0 } }
-}
-
-final class Recorder<T: Sendable>: Sendable {
-    private let items = Mutex<[T]>([])
-    func append(_ item: T) { items.withLock { $0.append(item) } }
-    var all: [T] { items.withLock { $0 } }
 }
 
 func loopback(_ port: Int = 0) throws -> SocketAddress {

@@ -1,6 +1,7 @@
 // One test's world: a manual clock, captured logs, probe children, and supervisors running in tasks.
 
 import Runtime
+import TestSupport
 import Supervisors
 import Synchronization
 
