@@ -46,8 +46,10 @@ final class NodeProcess: @unchecked Sendable {
     let stderr = OutputCollector()
 
     init(arguments: [String], environment: [String: String] = [:], workingDirectory: String? = nil) throws {
-        process.executableURL = cairnExecutable()
-        process.arguments = arguments
+        // Through env(1) with SIGPIPE back to its default: the test runner ignores SIGPIPE and a
+        // child would inherit that, hiding a node that forgot to ignore it itself.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["--default-signal=PIPE", cairnExecutable().path] + arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CAIRN_") }
         env["SWIFT_BACKTRACE"] = "enable=no"
         for (key, value) in environment { env[key] = value }

@@ -1,0 +1,84 @@
+// Bad or rude clients never take the node down: garbage, hang-ups mid-reply, huge pipelines.
+import Foundation
+import Glibc
+import TestSupport
+import Testing
+
+@Suite struct RESPRobustnessProcessTests {
+    private func startNode(_ name: String = #function) async throws -> (NodeProcess, Int) {
+        let node = try NodeProcess(arguments: [
+            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
+            "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
+            "--set", "metrics.listen=127.0.0.1:0",
+        ])
+        let started = try #require(await node.waitForLogLine(msg: "node started"))
+        let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
+        return (node, port)
+    }
+
+    @Test func test_clientsThatHangUpWithRepliesPending_doNotKillTheNode() async throws {
+        let (node, port) = try await startNode()
+        defer { node.signal(SIGKILL) }
+        // Each client sends a pipeline whose replies exceed the socket buffers, then closes
+        // without reading: the node's writes fail (ECONNRESET, or EPIPE) and must cost only
+        // those connections. (Linux usually reports the reset first, so this does not by itself
+        // prove SIGPIPE is ignored; the node also runs with SIGPIPE at its default here.)
+        let pipeline = Array(String(repeating: "*2\r\n$4\r\nECHO\r\n$1000\r\n" + String(repeating: "x", count: 1000) + "\r\n",
+                                    count: 4000).utf8)
+        await Task.detached {
+            for _ in 0..<5 {
+                guard let client = RESPTestClient(port: port) else { continue }
+                client.send(raw: pipeline)
+            }
+        }.value
+        let alive = await Task.detached { () -> Bool in
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                if RESPTestClient(port: port)?.command(["PING"]) == Array("+PONG\r\n".utf8) { return true }
+                usleep(50_000)
+            }
+            return false
+        }.value
+        #expect(alive)
+        #expect(node.process.isRunning)
+        #expect(await node.stop() == 0)
+    }
+
+    @Test func test_seededGarbage_getsErrorsOrIsIgnored_andTheNodeKeepsServing() async throws {
+        let (node, port) = try await startNode()
+        defer { node.signal(SIGKILL) }
+        var generator = SeededBytes(seed: 0xC0FFEE)
+        let inputs = (0..<40).map { round in generator.bytes(count: 1 + round * 97) }
+        await Task.detached {
+            for input in inputs {
+                guard let client = RESPTestClient(port: port, timeoutSeconds: 2) else { continue }
+                client.send(raw: input)
+            }
+        }.value
+        let reply = await Task.detached { RESPTestClient(port: port)?.command(["ECHO", "still here"]) }.value
+        #expect(reply == Array("$10\r\nstill here\r\n".utf8))
+        #expect(await node.stop() == 0)
+    }
+}
+
+/// SplitMix64 bytes, biased toward RESP's punctuation so the parser's branches are reached.
+struct SeededBytes {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func bytes(count: Int) -> [UInt8] {
+        let alphabet = Array("*$\r\n-0123456789\"' \\x".utf8)
+        return (0..<count).map { _ in
+            let roll = next()
+            return roll % 3 == 0 ? UInt8(truncatingIfNeeded: roll >> 8) : alphabet[Int((roll >> 8) % UInt64(alphabet.count))]
+        }
+    }
+}
