@@ -70,6 +70,10 @@ private let connectionCases: [DifferentialCase] = [
     .commands("hello 3", [["HELLO", "3"], ["PING"], ["ECHO", "x"], ["HELLO", "2"], ["PING"]], mode: .shape),
     .commands("hello setname", [["HELLO", "2", "SETNAME", "cairn-test"]], mode: .shape),
     .commands("quit", [["PING"], ["QUIT"]], closes: true),
+    .commands("auth without a password", [["AUTH", "x"], ["AUTH", "default", "x"], ["AUTH", "bob", "x"], ["AUTH", "a", "b", "c"],
+                                          ["AUTH"], ["PING"]]),
+    .commands("hello auth without a password", [["HELLO", "3", "AUTH", "default", "anything"], ["PING"]], mode: .shape),
+    .commands("hello auth unknown user", [["HELLO", "3", "AUTH", "bob", "x"], ["PING"]]),
     .raw("inline", "PING\r\nECHO \"a b\"\r\necho 'c\\'d'\r\n\r\nPING x\n", replies: 4),
     .raw("pipeline", String(repeating: "*1\r\n$4\r\nPING\r\n", count: 50) + "*2\r\n$4\r\nECHO\r\n$3\r\nend\r\n", replies: 51),
     .raw("invalid bulk length", "*1\r\n$-5\r\n", replies: 1, closes: true),
@@ -79,35 +83,61 @@ private let connectionCases: [DifferentialCase] = [
     .raw("too big inline", String(repeating: "a", count: 70000), replies: 1, closes: true),
 ]
 
+private let password = "s3cret-pass"
+
+private let passwordCases: [DifferentialCase] = [
+    .commands("before auth", [["PING"], ["ECHO", "x"], ["FOO"], ["ECHO"], ["SELECT", "0"], ["HELLO", "3"], ["HELLO", "2", "SETNAME", "x"]]),
+    .commands("auth attempts", [["AUTH", "wrong"], ["PING"], ["AUTH", "a", "b", "c"], ["AUTH", "bob", password], ["AUTH", password],
+                                ["PING"], ["ECHO", "in"]]),
+    .commands("auth as default", [["AUTH", "default", password], ["PING"]]),
+    .commands("hello auth", [["HELLO", "3", "AUTH", "default", password], ["PING"], ["ECHO", "x"]], mode: .shape),
+    .commands("hello wrong auth", [["HELLO", "3", "AUTH", "default", "nope"], ["PING"]]),
+    .commands("quit before auth", [["QUIT"]], closes: true),
+    .raw("unauthenticated multibulk length", "*11\r\n", replies: 1, closes: true),
+    .raw("unauthenticated bulk length", "*1\r\n$16385\r\n", replies: 1, closes: true),
+    .raw("authenticated limits are larger", "AUTH \(password)\r\n*11\r\n" + String(repeating: "$4\r\nPING\r\n", count: 11), replies: 2),
+]
+
+/// Runs `cases` against a fresh redis-server and a fresh node, comparing every reply.
+private func compare(_ cases: [DifferentialCase], redisArguments: [String] = [], cairnSettings: [String] = [],
+                     _ name: String = #function) async throws {
+    let redis = try #require(RedisServerProcess(extraArguments: redisArguments), "redis-server 7.0 must be installed (make test installs it)")
+    defer { redis.stop() }
+    let node = try NodeProcess(arguments: [
+        "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
+        "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
+        "--set", "metrics.listen=127.0.0.1:0",
+    ] + cairnSettings.flatMap { ["--set", $0] })
+    defer { node.signal(SIGKILL) }
+    let started = try #require(await node.waitForLogLine(msg: "node started"))
+    let cairnPort = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
+    for testCase in cases {
+        let expected = await Task.detached { exchange(testCase, port: redis.port) }.value
+        let actual = await Task.detached { exchange(testCase, port: cairnPort) }.value
+        let redisSide = try #require(expected, "redis: \(testCase)")
+        let cairnSide = try #require(actual, "cairn: \(testCase)")
+        #expect(redisSide.replies.count == testCase.replies, "redis gave fewer replies in \(testCase)")
+        switch testCase.mode {
+        case .exact:
+            let want = redisSide.replies.map { String(decoding: $0, as: UTF8.self) }
+            let got = cairnSide.replies.map { String(decoding: $0, as: UTF8.self) }
+            #expect(got == want, "\(testCase)")
+        case .shape:
+            #expect(cairnSide.replies.map(shape) == redisSide.replies.map(shape), "\(testCase)")
+        }
+        #expect(cairnSide.closed == redisSide.closed, "closing differs in \(testCase)")
+    }
+    #expect(await node.stop() == 0)
+}
+
 @Suite struct DifferentialConnectionTests {
     @Test func test_connectionCommands_matchRedisByteForByte() async throws {
-        let redis = try #require(RedisServerProcess(), "redis-server 7.0 must be installed (make test installs it)")
-        defer { redis.stop() }
-        let node = try NodeProcess(arguments: [
-            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-            "--set", "node.data-dir=\(scratchDirectory())/n1", "--set", "resp.listen=127.0.0.1:0",
-            "--set", "metrics.listen=127.0.0.1:0",
-        ])
-        defer { node.signal(SIGKILL) }
-        let started = try #require(await node.waitForLogLine(msg: "node started"))
-        let cairnPort = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
-        for testCase in connectionCases {
-            let expected = await Task.detached { exchange(testCase, port: redis.port) }.value
-            let actual = await Task.detached { exchange(testCase, port: cairnPort) }.value
-            let redisSide = try #require(expected, "redis: \(testCase)")
-            let cairnSide = try #require(actual, "cairn: \(testCase)")
-            #expect(redisSide.replies.count == testCase.replies, "redis gave fewer replies in \(testCase)")
-            switch testCase.mode {
-            case .exact:
-                let want = redisSide.replies.map { String(decoding: $0, as: UTF8.self) }
-                let got = cairnSide.replies.map { String(decoding: $0, as: UTF8.self) }
-                #expect(got == want, "\(testCase)")
-            case .shape:
-                #expect(cairnSide.replies.map(shape) == redisSide.replies.map(shape), "\(testCase)")
-            }
-            #expect(cairnSide.closed == redisSide.closed, "closing differs in \(testCase)")
-        }
-        #expect(await node.stop() == 0)
+        try await compare(connectionCases)
+    }
+
+    @Test func test_requirepass_matchesRedisByteForByte() async throws {
+        try await compare(passwordCases, redisArguments: ["--requirepass", password],
+                          cairnSettings: ["resp.requirepass=\(password)"])
     }
 
     @Test func test_listedDivergence_selectOtherThanZero() async throws {

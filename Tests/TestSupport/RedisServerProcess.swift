@@ -26,7 +26,8 @@ public final class RedisServerProcess: @unchecked Sendable {
             do { try process.run() } catch { continue }
             let deadline = Date().addingTimeInterval(20)
             while Date() < deadline, process.isRunning {
-                if let client = RESPTestClient(port: candidate), client.command(["PING"]) == Array("+PONG\r\n".utf8) {
+                // Any reply means it is serving (with requirepass, PING answers NOAUTH).
+                if let client = RESPTestClient(port: candidate), client.command(["PING"]) != nil {
                     self.port = candidate
                     self.process = process
                     return
@@ -42,7 +43,9 @@ public final class RedisServerProcess: @unchecked Sendable {
     /// spawned from a Dispatch worker inherits its blocked SIGTERM, and waitUntilExit then spins.
     public func stop() {
         if process.isRunning {
-            _ = RESPTestClient(port: port, timeoutSeconds: 2)?.command(["SHUTDOWN", "NOSAVE"])
+            let reply = RESPTestClient(port: port, timeoutSeconds: 2)?.command(["SHUTDOWN", "NOSAVE"])
+            // Refused (requirepass): no clean shutdown is coming.
+            if reply?.first == UInt8(ascii: "-") { Glibc.kill(process.processIdentifier, SIGKILL) }
             Self.kill(process)
         }
         try? FileManager.default.removeItem(atPath: directory)

@@ -30,7 +30,8 @@ enum NodeTree {
             loops: node.loops,
             commands: node.commands,
             clients: node.clients,
-            maxBulkLength: Int(clamping: resp.protoMaxBulkLen.bytes)
+            maxBulkLength: Int(clamping: resp.protoMaxBulkLen.bytes),
+            requiredPassword: resp.requirepass.isEmpty ? nil : Array(resp.requirepass.utf8)
         ) { bound in
             node.rememberFirstPort(bound.port, for: "resp")
             node.record(address: bound.description, for: "resp")

@@ -28,6 +28,10 @@ public struct CommandTable: Sendable {
         let name = String(decoding: first, as: UTF8.self).lowercased()
         guard let entry = entries[name] else { return .error(CommandErrors.unknownCommand(argv)) }
         guard entry.spec.acceptsArgumentCount(argv.count) else { return .error(CommandErrors.wrongArity(entry.spec.name)) }
+        // Redis checks authentication after existence and arity.
+        guard session.authenticated || entry.spec.flags.contains(.noAuth) else {
+            return .error("NOAUTH Authentication required.")
+        }
         return entry.handler(argv, &session)
     }
 }

@@ -30,11 +30,33 @@ public enum ConnectionCommands {
             session.database = 0
             return .simpleString("OK")
         },
+        CommandEntry(spec: CommandSpec("auth", arity: -2, flags: [.fast, .stale, .noAuth, .noscript, .loading],
+                                       summary: "Authenticate to the server")) { argv, session in
+            auth(argv, &session)
+        },
         CommandEntry(spec: CommandSpec("hello", arity: -1, flags: [.fast, .stale, .noAuth, .noscript, .loading],
                                        summary: "Handshake with the server")) { argv, session in
             hello(argv, &session)
         },
     ]
+
+    static let wrongPassword = RESPValue.error("WRONGPASS invalid username-password pair or user is disabled.")
+
+    static func auth(_ argv: [[UInt8]], _ session: inout SessionState) -> RESPValue {
+        switch argv.count {
+        case 2:
+            guard session.requiredPassword != nil else {
+                return .error("ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?")
+            }
+            guard session.accepts(user: nil, password: argv[1]) else { return wrongPassword }
+        case 3:
+            guard session.accepts(user: argv[1], password: argv[2]) else { return wrongPassword }
+        default:
+            return .error("ERR syntax error")
+        }
+        session.authenticated = true
+        return .simpleString("OK")
+    }
 
     static func hello(_ argv: [[UInt8]], _ session: inout SessionState) -> RESPValue {
         var index = 1
@@ -47,27 +69,36 @@ public enum ConnectionCommands {
             version = requested == 3 ? .resp3 : .resp2
             index = 2
         }
-        var name = session.name
+        var credentials: (user: [UInt8], password: [UInt8])?
+        var newName: [UInt8]?
         while index < argv.count {
             let option = String(decoding: argv[index], as: UTF8.self).lowercased()
             let remaining = argv.count - index - 1
             if option == "auth", remaining >= 2 {
-                // No password is configured yet (requirepass arrives with AUTH), so Redis's
-                // answer for AUTH without requirepass applies.
-                return .error("WRONGPASS invalid username-password pair or user is disabled.")
+                credentials = (argv[index + 1], argv[index + 2])
+                index += 3
             } else if option == "setname", remaining >= 1 {
-                let candidate = argv[index + 1]
-                guard candidate.allSatisfy({ $0 > 32 && $0 < 127 }) else {
-                    return .error("ERR Client names cannot contain spaces, newlines or special characters.")
-                }
-                name = String(decoding: candidate, as: UTF8.self)
+                newName = argv[index + 1]
                 index += 2
             } else {
                 return .error("ERR Syntax error in HELLO option '\(String(decoding: argv[index], as: UTF8.self))'")
             }
         }
+        // Redis's order: authenticate, then require authentication, then the name, then the protocol.
+        if let credentials {
+            guard session.accepts(user: credentials.user, password: credentials.password) else { return wrongPassword }
+            session.authenticated = true
+        }
+        guard session.authenticated else {
+            return .error("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time")
+        }
+        if let newName {
+            guard newName.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+                return .error("ERR Client names cannot contain spaces, newlines or special characters.")
+            }
+            session.name = String(decoding: newName, as: UTF8.self)
+        }
         session.protocolVersion = version
-        session.name = name
         return .map([
             .init(key: .bulk("server"), value: .bulk("redis")),
             .init(key: .bulk("version"), value: .bulk(compatibleVersion)),

@@ -11,16 +11,19 @@ public struct RESPListenerService: Service {
     public let commands: CommandTable
     public let clients: ClientRegistry
     public let maxBulkLength: Int
+    /// `resp.requirepass`; nil when empty (no password).
+    public let requiredPassword: [UInt8]?
     /// Called with the bound address once listening.
     public let onListening: @Sendable (SocketAddress) -> Void
 
     public init(address: SocketAddress, loops: EventLoopGroup, commands: CommandTable, clients: ClientRegistry,
-                maxBulkLength: Int, onListening: @escaping @Sendable (SocketAddress) -> Void) {
+                maxBulkLength: Int, requiredPassword: [UInt8]?, onListening: @escaping @Sendable (SocketAddress) -> Void) {
         self.address = address
         self.loops = loops
         self.commands = commands
         self.clients = clients
         self.maxBulkLength = maxBulkLength
+        self.requiredPassword = requiredPassword
         self.onListening = onListening
     }
 
@@ -28,13 +31,15 @@ public struct RESPListenerService: Service {
         let commands = self.commands
         let clients = self.clients
         let maxBulkLength = self.maxBulkLength
+        let requiredPassword = self.requiredPassword
         let listener = try await TCPListener.listen(on: address, acceptor: loops.loops[0], distributingTo: loops.loops) { connection in
             guard let clientID = clients.admit() else {
                 connection.write(Array("-ERR max number of clients reached\r\n".utf8))
                 connection.closeAfterWrites()
                 return RefusedConnection()
             }
-            return RESPSession(clientID: clientID, commands: commands, clients: clients, maxBulkLength: maxBulkLength)
+            return RESPSession(clientID: clientID, commands: commands, clients: clients, maxBulkLength: maxBulkLength,
+                               requiredPassword: requiredPassword)
         }
         onListening(listener.boundAddress)
         do {

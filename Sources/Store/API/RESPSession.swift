@@ -12,9 +12,10 @@ final class RESPSession: StreamHandler {
     private let clients: ClientRegistry
     private var output: [UInt8] = []
 
-    init(clientID: Int64, commands: CommandTable, clients: ClientRegistry, maxBulkLength: Int) {
-        parser = RESPRequestParser(maxBulkLength: maxBulkLength, isAuthenticated: true)
-        state = SessionState(clientID: clientID)
+    init(clientID: Int64, commands: CommandTable, clients: ClientRegistry, maxBulkLength: Int, requiredPassword: [UInt8]?) {
+        state = SessionState(clientID: clientID, requiredPassword: requiredPassword)
+        // Before authentication the parser applies Redis's smaller limits.
+        parser = RESPRequestParser(maxBulkLength: maxBulkLength, isAuthenticated: state.authenticated)
         self.commands = commands
         self.clients = clients
     }
@@ -34,6 +35,7 @@ final class RESPSession: StreamHandler {
                 break
             }
             let reply = commands.execute(argv, session: &state)
+            parser.isAuthenticated = state.authenticated
             RESPEncoder(protocolVersion: state.protocolVersion).append(reply, to: &output)
             closing = state.closeAfterReply
         }

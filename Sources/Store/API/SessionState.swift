@@ -8,8 +8,30 @@ public struct SessionState: Sendable {
     public var database = 0
     /// Set by QUIT: the reply is written, then the connection closes.
     public var closeAfterReply = false
+    /// `resp.requirepass` when the connection opened; nil when no password is required.
+    public let requiredPassword: [UInt8]?
+    /// True once AUTH (or HELLO … AUTH) succeeded, or from the start without a password.
+    public var authenticated: Bool
 
-    public init(clientID: Int64) {
+    public init(clientID: Int64, requiredPassword: [UInt8]? = nil) {
         self.clientID = clientID
+        self.requiredPassword = requiredPassword
+        authenticated = requiredPassword == nil
+    }
+
+    /// The `default` user is the only one: it takes `requiredPassword`, or anything when none
+    /// is set (Redis's `nopass` default user).
+    func accepts(user: [UInt8]?, password: [UInt8]) -> Bool {
+        if let user, user != Array("default".utf8) { return false }
+        guard let requiredPassword else { return true }
+        return constantTimeEqual(password, requiredPassword)
+    }
+
+    private func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: lhs.count ^ rhs.count)
+        for index in 0..<max(lhs.count, rhs.count) {
+            difference |= (index < lhs.count ? lhs[index] : 0) ^ (index < rhs.count ? rhs[index] : 0)
+        }
+        return difference == 0
     }
 }
