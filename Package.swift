@@ -109,12 +109,12 @@ let package = Package(
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine"],
+            dependencies: ["Engine", "TestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "RESPTests",
-            dependencies: ["RESP"],
+            dependencies: ["RESP", "TestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -61,23 +61,15 @@ import Testing
     }
 }
 
-/// SplitMix64 bytes, biased toward RESP's punctuation so the parser's branches are reached.
+/// Bytes biased toward RESP's punctuation so the parser's branches are reached.
 struct SeededBytes {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private var random: SplitMix64
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     mutating func bytes(count: Int) -> [UInt8] {
         let alphabet = Array("*$\r\n-0123456789\"' \\x".utf8)
         return (0..<count).map { _ in
-            let roll = next()
+            let roll = random.next()
             return roll % 3 == 0 ? UInt8(truncatingIfNeeded: roll >> 8) : alphabet[Int((roll >> 8) % UInt64(alphabet.count))]
         }
     }

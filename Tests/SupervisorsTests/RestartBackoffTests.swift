@@ -1,5 +1,6 @@
 // Restart backoff delays: doubling, capping, jitter within bounds and replayable from a seed.
 
+import TestSupport
 import Supervisors
 import Testing
 

@@ -1,5 +1,6 @@
 // A seeded model-based test: random batches applied to an engine and to ReferenceModel alike.
 
+import TestSupport
 import Engine
 
 /// After every batch, compares each family in full and a few random gets and scans. Keys come

@@ -1,16 +1,16 @@
-// The seeded generator behind the model-based tests, so a failing run replays from its seed.
+// The seeded generator behind model and property tests, so a failing run replays from its seed.
 
 /// Steele, Lea and Flood's SplitMix64. The helpers below use their own arithmetic rather than
 /// the standard library's `random(in:using:)`, whose algorithm may change between toolchains
 /// and would silently change what a seed replays.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -19,17 +19,17 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A number in `0..<bound` (the modulo bias is irrelevant at test bounds).
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "SplitMix64.below(\(bound)) needs a positive bound")
         return Int(next() % UInt64(bound))
     }
 
     /// True `percent` times in a hundred.
-    mutating func chance(_ percent: Int) -> Bool {
+    public mutating func chance(_ percent: Int) -> Bool {
         below(100) < percent
     }
 
-    mutating func pick<Element>(_ elements: [Element]) -> Element {
+    public mutating func pick<Element>(_ elements: [Element]) -> Element {
         elements[below(elements.count)]
     }
 }
