@@ -15,6 +15,12 @@ public enum CommandErrors {
             + "', with args beginning with: " + String(decoding: args, as: UTF8.self))
     }
 
+    /// `ERR unknown subcommand 'foo'. Try CLIENT HELP.`
+    public static func unknownSubcommand(_ name: [UInt8], container: String) -> String {
+        sanitized("ERR unknown subcommand '" + String(decoding: cString(name, limit: 128), as: UTF8.self)
+            + "'. Try " + container.uppercased() + " HELP.")
+    }
+
     public static func wrongArity(_ name: String) -> String {
         "ERR wrong number of arguments for '\(name)' command"
     }

@@ -12,7 +12,7 @@ final class NodeState: Sendable {
     let metrics: MetricsRegistry
     let admin: AdminCommandRegistry
     let startedAt: MonotonicInstant
-    let commands = CommandTable(ConnectionCommands.entries)
+    let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry])
     let clients: ClientRegistry
     private let addresses = Mutex<[String: String]>([:])
     /// The port each listener's first instance bound, so a restarted one rebinds it.

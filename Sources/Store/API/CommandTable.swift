@@ -7,6 +7,27 @@ public typealias CommandHandler = @Sendable (_ argv: [[UInt8]], _ session: inout
 public struct CommandEntry: Sendable {
     public let spec: CommandSpec
     public let handler: CommandHandler
+    /// For container commands (CLIENT, CONFIG, COMMAND): the subcommands by lower-case name,
+    /// each with its own spec named `container|sub` as Redis reports it.
+    public let subcommands: [String: CommandEntry]
+
+    public init(spec: CommandSpec, handler: @escaping CommandHandler) {
+        self.spec = spec
+        self.handler = handler
+        subcommands = [:]
+    }
+
+    /// A container: its handler runs only for `HELP`-less lookups that fail, which it never sees.
+    public init(container spec: CommandSpec, subcommands: [CommandEntry]) {
+        self.spec = spec
+        handler = { _, _ in .error("ERR \(spec.name) needs a subcommand") }
+        var byName: [String: CommandEntry] = [:]
+        for sub in subcommands {
+            let name = sub.spec.name.split(separator: "|").last.map(String.init) ?? sub.spec.name
+            byName[name] = sub
+        }
+        self.subcommands = byName
+    }
 }
 
 public struct CommandTable: Sendable {
@@ -26,8 +47,17 @@ public struct CommandTable: Sendable {
     public func execute(_ argv: [[UInt8]], session: inout SessionState) -> RESPValue {
         guard let first = argv.first else { return .error(CommandErrors.unknownCommand(argv)) }
         let name = String(decoding: first, as: UTF8.self).lowercased()
-        guard let entry = entries[name] else { return .error(CommandErrors.unknownCommand(argv)) }
-        guard entry.spec.acceptsArgumentCount(argv.count) else { return .error(CommandErrors.wrongArity(entry.spec.name)) }
+        guard let container = entries[name] else { return .error(CommandErrors.unknownCommand(argv)) }
+        guard container.spec.acceptsArgumentCount(argv.count) else { return .error(CommandErrors.wrongArity(container.spec.name)) }
+        var entry = container
+        if !container.subcommands.isEmpty {
+            let subName = String(decoding: argv[1], as: UTF8.self).lowercased()
+            guard let sub = container.subcommands[subName] else {
+                return .error(CommandErrors.unknownSubcommand(argv[1], container: container.spec.name))
+            }
+            guard sub.spec.acceptsArgumentCount(argv.count) else { return .error(CommandErrors.wrongArity(sub.spec.name)) }
+            entry = sub
+        }
         // Redis checks authentication after existence and arity.
         guard session.authenticated || entry.spec.flags.contains(.noAuth) else {
             return .error("NOAUTH Authentication required.")

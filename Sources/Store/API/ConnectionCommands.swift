@@ -93,10 +93,10 @@ public enum ConnectionCommands {
             return .error("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time")
         }
         if let newName {
-            guard newName.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+            guard ClientCommands.isValidName(newName) else {
                 return .error("ERR Client names cannot contain spaces, newlines or special characters.")
             }
-            session.name = String(decoding: newName, as: UTF8.self)
+            session.name = newName.isEmpty ? nil : String(decoding: newName, as: UTF8.self)
         }
         session.protocolVersion = version
         return .map([

@@ -1,0 +1,52 @@
+// CLIENT and its subcommands about the calling connection: ID, GETNAME, SETNAME, NO-EVICT, HELP.
+import RESP
+
+public enum ClientCommands {
+    public static let entry = CommandEntry(
+        container: CommandSpec("client", arity: -2, flags: [.stale, .loading], summary: "A container for client connection commands"),
+        subcommands: [
+            CommandEntry(spec: CommandSpec("client|id", arity: 2, flags: [.stale, .loading, .noscript],
+                                           summary: "Returns the client ID for the current connection")) { _, session in
+                .integer(session.clientID)
+            },
+            CommandEntry(spec: CommandSpec("client|getname", arity: 2, flags: [.stale, .loading, .noscript],
+                                           summary: "Returns the name of the current connection")) { _, session in
+                session.name.map { .bulk($0) } ?? .nullBulk
+            },
+            CommandEntry(spec: CommandSpec("client|setname", arity: 3, flags: [.stale, .loading, .noscript],
+                                           summary: "Sets the current connection name")) { argv, session in
+                let name = argv[2]
+                guard isValidName(name) else {
+                    return .error("ERR Client names cannot contain spaces, newlines or special characters.")
+                }
+                // An empty name clears it, as in Redis.
+                session.name = name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+                return .simpleString("OK")
+            },
+            CommandEntry(spec: CommandSpec("client|no-evict", arity: 3, flags: [.admin, .noscript, .loading, .stale],
+                                           summary: "Set client eviction mode for the current connection")) { argv, _ in
+                // Cairn never evicts clients for memory; the mode is accepted as Redis does.
+                switch String(decoding: argv[2], as: UTF8.self).lowercased() {
+                case "on", "off": return .simpleString("OK")
+                default: return .error("ERR syntax error")
+                }
+            },
+            CommandEntry(spec: CommandSpec("client|help", arity: 2, flags: [.loading, .stale],
+                                           summary: "Show helpful text about the different subcommands")) { _, _ in
+                .array([
+                    "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                    "GETNAME", "    Return the name of the current connection.",
+                    "ID", "    Return the ID of the current connection.",
+                    "NO-EVICT (ON|OFF)", "    Protect the current client connection from eviction (accepted; Cairn does not evict).",
+                    "SETNAME <name>", "    Assign the name <name> to the current connection.",
+                    "HELP", "    Print this help.",
+                ].map { RESPValue.simpleString($0) })
+            },
+        ]
+    )
+
+    /// Redis: printable ASCII without spaces (`validateClientName`).
+    static func isValidName(_ name: [UInt8]) -> Bool {
+        name.allSatisfy { $0 > 32 && $0 < 127 }
+    }
+}
