@@ -5,12 +5,12 @@ import TestSupport
 import Testing
 
 @Suite struct RESPRobustnessProcessTests {
-    private func startNode(_ name: String = #function) async throws -> (NodeProcess, Int) {
+    private func startNode(_ settings: [String] = [], _ name: String = #function) async throws -> (NodeProcess, Int) {
         let node = try NodeProcess(arguments: [
             "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
             "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
             "--set", "metrics.listen=127.0.0.1:0",
-        ])
+        ] + settings.flatMap { ["--set", $0] })
         let started = try #require(await node.waitForLogLine(msg: "node started"))
         let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
         return (node, port)
@@ -41,6 +41,26 @@ import Testing
         }.value
         #expect(alive)
         #expect(node.process.isRunning)
+        #expect(await node.stop() == 0)
+    }
+
+    @Test func test_idleClients_areClosedAfterRespTimeout_activeOnesStay() async throws {
+        let (node, port) = try await startNode(["resp.timeout=1s"])
+        defer { node.signal(SIGKILL) }
+        let outcome = await Task.detached { () -> (idleClosed: Bool, activeAnswered: Bool) in
+            guard let idle = RESPTestClient(port: port, timeoutSeconds: 20),
+                  let active = RESPTestClient(port: port, timeoutSeconds: 20) else { return (false, false) }
+            var answered = true
+            // 3 s of traffic on one connection, none on the other (timeout 1 s).
+            for _ in 0..<15 {
+                answered = answered && active.command(["PING"]) == Array("+PONG\r\n".utf8)
+                usleep(200_000)
+            }
+            // The idle one was closed by the node: reading sees end of file, not a timeout.
+            return (idle.isClosedByServer(), answered)
+        }.value
+        #expect(outcome.idleClosed)
+        #expect(outcome.activeAnswered)
         #expect(await node.stop() == 0)
     }
 

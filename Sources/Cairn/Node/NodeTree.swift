@@ -30,8 +30,11 @@ enum NodeTree {
             loops: node.loops,
             commands: node.commands,
             clients: node.clients,
-            maxBulkLength: Int(clamping: resp.protoMaxBulkLen.bytes),
-            requiredPassword: resp.requirepass.isEmpty ? nil : Array(resp.requirepass.utf8)
+            settings: SessionSettings(
+                maxBulkLength: Int(clamping: resp.protoMaxBulkLen.bytes),
+                requiredPassword: resp.requirepass.isEmpty ? nil : Array(resp.requirepass.utf8),
+                idleTimeout: resp.timeout
+            )
         ) { bound in
             node.rememberFirstPort(bound.port, for: "resp")
             node.record(address: bound.description, for: "resp")

@@ -10,36 +10,33 @@ public struct RESPListenerService: Service {
     public let loops: EventLoopGroup
     public let commands: CommandTable
     public let clients: ClientRegistry
-    public let maxBulkLength: Int
-    /// `resp.requirepass`; nil when empty (no password).
-    public let requiredPassword: [UInt8]?
+    public let settings: SessionSettings
     /// Called with the bound address once listening.
     public let onListening: @Sendable (SocketAddress) -> Void
 
     public init(address: SocketAddress, loops: EventLoopGroup, commands: CommandTable, clients: ClientRegistry,
-                maxBulkLength: Int, requiredPassword: [UInt8]?, onListening: @escaping @Sendable (SocketAddress) -> Void) {
+                settings: SessionSettings, onListening: @escaping @Sendable (SocketAddress) -> Void) {
         self.address = address
         self.loops = loops
         self.commands = commands
         self.clients = clients
-        self.maxBulkLength = maxBulkLength
-        self.requiredPassword = requiredPassword
+        self.settings = settings
         self.onListening = onListening
     }
 
     public func run() async throws {
         let commands = self.commands
         let clients = self.clients
-        let maxBulkLength = self.maxBulkLength
-        let requiredPassword = self.requiredPassword
+        let settings = self.settings
         let listener = try await TCPListener.listen(on: address, acceptor: loops.loops[0], distributingTo: loops.loops) { connection in
             guard let clientID = clients.admit() else {
                 connection.write(Array("-ERR max number of clients reached\r\n".utf8))
                 connection.closeAfterWrites()
                 return RefusedConnection()
             }
-            return RESPSession(clientID: clientID, commands: commands, clients: clients, maxBulkLength: maxBulkLength,
-                               requiredPassword: requiredPassword)
+            let session = RESPSession(clientID: clientID, commands: commands, clients: clients, settings: settings)
+            session.watchIdleness(of: connection)
+            return session
         }
         onListening(listener.boundAddress)
         do {

@@ -2,25 +2,48 @@
 import RESP
 import Runtime
 
-/// Lives on its connection's loop. Replies to one read's commands are written together, in
-/// order. A protocol error is answered with Redis's text and the connection is closed after
+/// Lives on its connection's loop (hence `@unchecked Sendable`: only that thread touches it,
+/// including the idle timer's callback). Replies to one read's commands are written together,
+/// in order. A protocol error is answered with Redis's text and the connection is closed after
 /// the reply, as Redis does.
-final class RESPSession: StreamHandler {
+final class RESPSession: StreamHandler, @unchecked Sendable {
     private var parser: RESPRequestParser
     private var state: SessionState
     private let commands: CommandTable
     private let clients: ClientRegistry
+    private let idleTimeout: Duration
     private var output: [UInt8] = []
+    private var lastActivity = SystemTimeSource().now()
+    private var idleTimer: (any ScheduledTimer)?
+    private weak var connection: StreamConnection?
 
-    init(clientID: Int64, commands: CommandTable, clients: ClientRegistry, maxBulkLength: Int, requiredPassword: [UInt8]?) {
-        state = SessionState(clientID: clientID, requiredPassword: requiredPassword)
+    init(clientID: Int64, commands: CommandTable, clients: ClientRegistry, settings: SessionSettings) {
+        state = SessionState(clientID: clientID, requiredPassword: settings.requiredPassword)
         // Before authentication the parser applies Redis's smaller limits.
-        parser = RESPRequestParser(maxBulkLength: maxBulkLength, isAuthenticated: state.authenticated)
+        parser = RESPRequestParser(maxBulkLength: settings.maxBulkLength, isAuthenticated: state.authenticated)
         self.commands = commands
         self.clients = clients
+        idleTimeout = settings.idleTimeout
+    }
+
+    /// Starts closing the connection once it has been idle for `resp.timeout` (Redis checks
+    /// idle clients periodically too, so the close comes up to a quarter timeout late).
+    func watchIdleness(of connection: StreamConnection) {
+        self.connection = connection
+        guard idleTimeout > .zero else { return }
+        let interval = max(.milliseconds(50), min(.seconds(1), idleTimeout / 4))
+        idleTimer = connection.loop.scheduleTimer(after: interval, repeating: interval) { [weak self] in
+            self?.closeIfIdle()
+        }
+    }
+
+    private func closeIfIdle() {
+        guard SystemTimeSource().now().duration(since: lastActivity) > idleTimeout else { return }
+        connection?.close()
     }
 
     func received(_ bytes: UnsafeRawBufferPointer, on connection: StreamConnection) {
+        if idleTimer != nil { lastActivity = SystemTimeSource().now() }
         parser.append(contentsOf: bytes)
         output.removeAll(keepingCapacity: true)
         var closing = false
@@ -44,6 +67,8 @@ final class RESPSession: StreamHandler {
     }
 
     func closed(_ connection: StreamConnection, error: RuntimeError?) {
+        idleTimer?.cancel()
+        idleTimer = nil
         clients.leave()
     }
 }
