@@ -88,6 +88,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
+            dependencies: ["Runtime"],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),

@@ -1,6 +1,6 @@
 // An optional delay before a child's restart: exponential, capped, with jitter from a seeded generator.
 
-import Runtime
+public import Runtime
 import Synchronization
 
 /// Delay number `attempt` is `minimum · 2^attempt`, capped at `maximum`, then moved at random

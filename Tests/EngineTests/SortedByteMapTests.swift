@@ -1,5 +1,6 @@
 // The in-memory engine's sorted table: contents against a dictionary, and its leaf invariants.
 
+import Runtime
 import TestSupport
 import Testing
 @testable import Engine

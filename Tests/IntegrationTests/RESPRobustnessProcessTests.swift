@@ -1,6 +1,7 @@
 // Bad or rude clients never take the node down: garbage, hang-ups mid-reply, huge pipelines.
 import Foundation
 import Glibc
+import Runtime
 import TestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 // Doubles are written as C's printf("%.17g") writes them (Redis 7.0's addReplyDouble).
 
 #if canImport(Glibc)
+import Runtime
 import TestSupport
 import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,6 @@
 // Seeded random requests: valid ones parse back to what was sent, garbage never traps or hoards.
 
+import Runtime
 import TestSupport
 import RESP
 import Testing

@@ -2,6 +2,7 @@
 
 import TestSupport
 import Supervisors
+import Runtime
 import Testing
 
 @Suite struct RestartBackoffTests {

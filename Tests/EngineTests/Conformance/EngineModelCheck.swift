@@ -1,5 +1,6 @@
 // A seeded model-based test: random batches applied to an engine and to ReferenceModel alike.
 
+import Runtime
 import TestSupport
 import Engine
 

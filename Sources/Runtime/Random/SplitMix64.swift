@@ -1,6 +1,7 @@
-// A small seeded random generator, so restart jitter can be replayed from its seed.
+// A small seeded random generator, so anything random (restart jitter, test data) replays from its seed.
 
-/// Steele, Lea and Flood's SplitMix64: fast, full-period, and good enough to spread restart delays.
+/// Steele, Lea and Flood's SplitMix64: fast and full-period. Its arithmetic is fixed here, unlike the
+/// standard library's `random(in:using:)`, so a seed replays the same values on every toolchain.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
