@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "Supervisors",
                 "Store",
+                "Engine",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Runtime",
                 .product(name: "Logging", package: "swift-log"),

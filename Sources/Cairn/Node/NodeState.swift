@@ -1,4 +1,5 @@
 // What the node's parts share: config, loops, bound addresses, the root supervisor, start time.
+import Engine
 import Logging
 import Runtime
 import Store
@@ -12,8 +13,12 @@ final class NodeState: Sendable {
     let metrics: MetricsRegistry
     let admin: AdminCommandRegistry
     let startedAt: MonotonicInstant
-    let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry])
+    let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry] + StringCommands.entries + KeyCommands.entries)
     let clients: ClientRegistry
+    let engine: any StorageEngine
+    /// Nil with `storage.sync: none`: replies never wait for a WAL sync.
+    let commitThread: CommitThread?
+    let store: StoreServer
     private let addresses = Mutex<[String: String]>([:])
     /// The port each listener's first instance bound, so a restarted one rebinds it.
     private let firstPorts = Mutex<[String: Int]>([:])
@@ -26,6 +31,12 @@ final class NodeState: Sendable {
         self.metrics = metrics
         admin = AdminCommandRegistry()
         clients = ClientRegistry(maxClients: config.resp.maxClients)
+        // The RocksDB issue replaces this engine; everything above it stays.
+        let engine = InMemoryEngine()
+        self.engine = engine
+        commitThread = config.storage.sync == .always ? CommitThread(engine: engine) : nil
+        store = StoreServer(engine: engine, layout: RegionLayout.initial(count: config.store.initialRegions),
+                            applies: commands.applies, commitThread: commitThread)
         startedAt = SystemTimeSource().now()
     }
 

@@ -10,11 +10,26 @@ public struct CommandEntry: Sendable {
     /// For container commands (CLIENT, CONFIG, COMMAND): the subcommands by lower-case name,
     /// each with its own spec named `container|sub` as Redis reports it.
     public let subcommands: [String: CommandEntry]
+    /// Set for commands that touch data: the store runs them, not the session.
+    public let data: DataCommand?
+    /// Entries this command proposes under other names (DEL's per-slot `del` entries, the
+    /// expiry cycle's `expiredel`): how regions apply them.
+    public let internalApplies: [String: ApplyHandler]
 
     public init(spec: CommandSpec, handler: @escaping CommandHandler) {
         self.spec = spec
         self.handler = handler
         subcommands = [:]
+        data = nil
+        internalApplies = [:]
+    }
+
+    public init(spec: CommandSpec, data: DataCommand, internalApplies: [String: ApplyHandler] = [:]) {
+        self.spec = spec
+        handler = { _, _ in .error("ERR \(spec.name) runs in the store") }
+        subcommands = [:]
+        self.data = data
+        self.internalApplies = internalApplies
     }
 
     /// A container: its handler runs only for `HELP`-less lookups that fail, which it never sees.
@@ -27,7 +42,15 @@ public struct CommandEntry: Sendable {
             byName[name] = sub
         }
         self.subcommands = byName
+        data = nil
+        internalApplies = [:]
     }
+}
+
+/// What the table decided for one request: a reply now, or a data command for the store.
+public enum Dispatch: Sendable {
+    case reply(RESPValue)
+    case data(DataCommand, CommandSpec)
 }
 
 public struct CommandTable: Sendable {
@@ -43,25 +66,45 @@ public struct CommandTable: Sendable {
         entries[name]
     }
 
-    /// Looks the command up, checks its arity, and runs it; Redis's errors otherwise.
+    /// The apply function of every write command, for the regions.
+    public var applies: ApplyTable {
+        var table = ApplyTable()
+        for entry in entries.values {
+            if case .write(_, let apply) = entry.data { table.register(entry.spec.name, apply) }
+            for (name, apply) in entry.internalApplies { table.register(name, apply) }
+        }
+        return table
+    }
+
+    /// Runs a command that needs no store; a data command's reply comes from the store.
     public func execute(_ argv: [[UInt8]], session: inout SessionState) -> RESPValue {
-        guard let first = argv.first else { return .error(CommandErrors.unknownCommand(argv)) }
+        switch dispatch(argv, session: &session) {
+        case .reply(let reply): reply
+        case .data(_, let spec): .error("ERR \(spec.name) needs the store")
+        }
+    }
+
+    /// Looks the command up and checks its arity and authentication (Redis's errors
+    /// otherwise); runs it when it needs no store.
+    public func dispatch(_ argv: [[UInt8]], session: inout SessionState) -> Dispatch {
+        guard let first = argv.first else { return .reply(.error(CommandErrors.unknownCommand(argv))) }
         let name = String(decoding: first, as: UTF8.self).lowercased()
-        guard let container = entries[name] else { return .error(CommandErrors.unknownCommand(argv)) }
-        guard container.spec.acceptsArgumentCount(argv.count) else { return .error(CommandErrors.wrongArity(container.spec.name)) }
+        guard let container = entries[name] else { return .reply(.error(CommandErrors.unknownCommand(argv))) }
+        guard container.spec.acceptsArgumentCount(argv.count) else { return .reply(.error(CommandErrors.wrongArity(container.spec.name))) }
         var entry = container
         if !container.subcommands.isEmpty {
             let subName = String(decoding: argv[1], as: UTF8.self).lowercased()
             guard let sub = container.subcommands[subName] else {
-                return .error(CommandErrors.unknownSubcommand(argv[1], container: container.spec.name))
+                return .reply(.error(CommandErrors.unknownSubcommand(argv[1], container: container.spec.name)))
             }
-            guard sub.spec.acceptsArgumentCount(argv.count) else { return .error(CommandErrors.wrongArity(sub.spec.name)) }
+            guard sub.spec.acceptsArgumentCount(argv.count) else { return .reply(.error(CommandErrors.wrongArity(sub.spec.name))) }
             entry = sub
         }
         // Redis checks authentication after existence and arity.
         guard session.authenticated || entry.spec.flags.contains(.noAuth) else {
-            return .error("NOAUTH Authentication required.")
+            return .reply(.error("NOAUTH Authentication required."))
         }
-        return entry.handler(argv, &session)
+        if let data = entry.data { return .data(data, entry.spec) }
+        return .reply(entry.handler(argv, &session))
     }
 }

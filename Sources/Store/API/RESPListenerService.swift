@@ -9,16 +9,18 @@ public struct RESPListenerService: Service {
     public let address: SocketAddress
     public let loops: EventLoopGroup
     public let commands: CommandTable
+    public let store: StoreServer
     public let clients: ClientRegistry
     public let settings: SessionSettings
     /// Called with the bound address once listening.
     public let onListening: @Sendable (SocketAddress) -> Void
 
-    public init(address: SocketAddress, loops: EventLoopGroup, commands: CommandTable, clients: ClientRegistry,
+    public init(address: SocketAddress, loops: EventLoopGroup, commands: CommandTable, store: StoreServer, clients: ClientRegistry,
                 settings: SessionSettings, onListening: @escaping @Sendable (SocketAddress) -> Void) {
         self.address = address
         self.loops = loops
         self.commands = commands
+        self.store = store
         self.clients = clients
         self.settings = settings
         self.onListening = onListening
@@ -26,6 +28,7 @@ public struct RESPListenerService: Service {
 
     public func run() async throws {
         let commands = self.commands
+        let store = self.store
         let clients = self.clients
         let settings = self.settings
         let listener = try await TCPListener.listen(on: address, acceptor: loops.loops[0], distributingTo: loops.loops) { connection in
@@ -34,7 +37,7 @@ public struct RESPListenerService: Service {
                 connection.closeAfterWrites()
                 return RefusedConnection()
             }
-            let session = RESPSession(clientID: clientID, commands: commands, clients: clients, settings: settings)
+            let session = RESPSession(clientID: clientID, commands: commands, store: store, clients: clients, settings: settings)
             session.watchIdleness(of: connection)
             return session
         }

@@ -1,0 +1,28 @@
+// The engine and store children of the tree: the commit thread's lifetime, and the store server.
+import Engine
+import ServiceLifecycle
+import Store
+import Supervisors
+
+/// `engine`: runs the commit thread (group commit) while it runs. The engine itself lives as
+/// long as the node: the in-memory engine cannot be reopened, and regions hold it.
+struct EngineService: Service {
+    let commitThread: CommitThread?
+
+    func run() async throws {
+        commitThread?.start()
+        defer { commitThread?.stop() }
+        try await waitForShutdownRequest()
+    }
+}
+
+/// `store.server`: the store's own work beside its regions — for now the expiry cycle that
+/// deletes expired keys through the regions' write path.
+struct StoreServerService: Service {
+    let store: StoreServer
+
+    func run() async throws {
+        await ExpiryCycle(store: store).run(every: .milliseconds(100))
+        try Task.checkCancellation()
+    }
+}

@@ -1,0 +1,47 @@
+// Generic key commands (Redis 7.0): DEL, UNLINK, EXISTS, TOUCH, DBSIZE…, as data for the table.
+import RESP
+
+public enum KeyCommands {
+    public static let entries: [CommandEntry] = [
+        CommandEntry(spec: CommandSpec("del", arity: -2, flags: [.write], firstKey: 1, lastKey: -1, keyStep: 1,
+                                       summary: "Delete a key"),
+                     data: .keyspace { argv, keyspace in await FanOut.sumOfWrites("del", argv, keyspace) },
+                     internalApplies: ["del": deleteKeys, ExpiryCycle.applyName: ExpiryCycle.apply]),
+        CommandEntry(spec: CommandSpec("unlink", arity: -2, flags: [.write, .fast], firstKey: 1, lastKey: -1, keyStep: 1,
+                                       summary: "Delete a key asynchronously in another thread. Otherwise it is just as DEL, but non blocking."),
+                     data: .keyspace { argv, keyspace in await FanOut.sumOfWrites("del", argv, keyspace) }),
+        CommandEntry(spec: CommandSpec("exists", arity: -2, flags: [.readonly, .fast], firstKey: 1, lastKey: -1, keyStep: 1,
+                                       summary: "Determine if a key exists"),
+                     data: .keyspace { argv, keyspace in await FanOut.sumOfReads(argv, keyspace, countExisting) }),
+        CommandEntry(spec: CommandSpec("touch", arity: -2, flags: [.readonly, .fast], firstKey: 1, lastKey: -1, keyStep: 1,
+                                       summary: "Alters the last access time of a key(s). Returns the number of existing keys specified."),
+                     data: .keyspace { argv, keyspace in await FanOut.sumOfReads(argv, keyspace, countExisting) }),
+        CommandEntry(spec: CommandSpec("dbsize", arity: 1, flags: [.readonly, .fast], summary: "Return the number of keys in the selected database"),
+                     data: .keyspace { _, keyspace in await dbsize(keyspace) }),
+    ]
+
+    /// `del key…` for keys of one slot: removes each, counting the live ones removed.
+    static let deleteKeys: ApplyHandler = { context in
+        var removed: Int64 = 0
+        for key in context.arguments.dropFirst() where try context.delete(key) { removed += 1 }
+        return .integer(removed)
+    }
+
+    /// Counts the existing keys among `argv[1...]`; a key named twice counts twice, as in Redis.
+    static let countExisting: ReadHandler = { argv, data in
+        var count: Int64 = 0
+        for key in argv.dropFirst() where try data.record(key) != nil { count += 1 }
+        return .integer(count)
+    }
+
+    static func dbsize(_ keyspace: Keyspace) async -> RESPValue {
+        var total: Int64 = 0
+        for region in keyspace.regions {
+            switch await keyspace.inspect(region, { _, keyCount in keyCount }) {
+            case .success(let count): total &+= Int64(count)
+            case .failure(let error): return error.reply
+            }
+        }
+        return .integer(total)
+    }
+}

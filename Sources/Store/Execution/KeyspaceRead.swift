@@ -1,0 +1,36 @@
+// What a read command sees of its region: live keys at one moment.
+public import Engine
+
+/// Expired keys read as absent (DESIGN §6): only the leader's expiry cycle deletes them.
+public struct KeyspaceRead: Sendable {
+    let engine: any StorageEngine
+    public let nowMilliseconds: Int64
+
+    public init(engine: any StorageEngine, nowMilliseconds: Int64) {
+        self.engine = engine
+        self.nowMilliseconds = nowMilliseconds
+    }
+
+    /// The key's record, or nil when it does not exist or has expired.
+    public func record(_ key: [UInt8]) throws -> KeyRecord? {
+        guard let bytes = try engine.get(.meta, key: StoredKey.meta(key)) else { return nil }
+        let record = try KeyRecord.decode(bytes)
+        return record.isExpired(atMilliseconds: nowMilliseconds) ? nil : record
+    }
+
+    /// Live keys with `start <= stored key < end` in stored order, at most `limit` of them
+    /// examined (expired ones are skipped but count against the limit, so a scan over many
+    /// expired keys still returns promptly). Also returns the last stored key examined.
+    public func liveKeys(from start: [UInt8], to end: [UInt8], limit: Int) throws
+        -> (keys: [(key: [UInt8], record: KeyRecord)], lastExamined: [UInt8]?)
+    {
+        let entries = try engine.scan(.meta, from: start, to: end, limit: limit, reverse: false)
+        var live: [(key: [UInt8], record: KeyRecord)] = []
+        for entry in entries {
+            let record = try KeyRecord.decode(entry.value)
+            guard !record.isExpired(atMilliseconds: nowMilliseconds), let decoded = StoredKey.decodeMeta(entry.key) else { continue }
+            live.append((decoded.key, record))
+        }
+        return (live, entries.last?.key)
+    }
+}

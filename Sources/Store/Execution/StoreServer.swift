@@ -1,0 +1,77 @@
+// The store's entry point for data commands: routes each to its region (DESIGN §5, §6a).
+public import Engine
+public import RESP
+import Synchronization
+
+public final class StoreServer: Sendable {
+    public let directory: RegionDirectory
+    public let engine: any StorageEngine
+    public let applies: ApplyTable
+    public let clock: any WallClock
+    private let commitThread: CommitThread?
+    /// Keyspace-wide cursors (SCAN): id → where to resume.
+    let scanCursors = ScanCursorTable()
+
+    /// - Parameter commitThread: nil with `storage.sync: none` (replies never wait for a sync).
+    public init(engine: any StorageEngine, layout: RegionLayout, applies: ApplyTable, commitThread: CommitThread?,
+                clock: any WallClock = SystemWallClock()) {
+        self.engine = engine
+        directory = RegionDirectory(layout: layout)
+        self.applies = applies
+        self.commitThread = commitThread
+        self.clock = clock
+    }
+
+    /// Runs a data command and returns its reply with the sequence it must wait for.
+    public func execute(_ command: DataCommand, spec: CommandSpec, argv: [[UInt8]]) async -> AppliedCommand {
+        let nowMicroseconds = clock.nowMicroseconds()
+        let now = nowMicroseconds / 1000
+        switch command {
+        case .read(let handler):
+            switch KeySlots.of(spec, argv) {
+            case .crossSlot: return AppliedCommand(reply: KeySlots.crossSlotError, sequence: 0)
+            case .noKeys: return AppliedCommand(reply: .error("ERR '\(spec.name)' names no key"), sequence: 0)
+            case .slot(let slot):
+                return await read(slot: slot, argv: argv, nowMilliseconds: now, handler: handler)
+            }
+        case .write(let normalize, _):
+            var arguments = argv
+            if let normalize {
+                switch normalize(argv, NormalizeContext(nowMilliseconds: now)) {
+                case .reply(let reply): return AppliedCommand(reply: reply, sequence: 0)
+                case .entry(let normalized): arguments = normalized
+                }
+            }
+            switch KeySlots.of(spec, argv) {
+            case .crossSlot: return AppliedCommand(reply: KeySlots.crossSlotError, sequence: 0)
+            case .noKeys: return AppliedCommand(reply: .error("ERR '\(spec.name)' names no key"), sequence: 0)
+            case .slot(let slot):
+                return await propose(slot: slot, arguments: arguments, nowMicroseconds: nowMicroseconds)
+            }
+        case .keyspace(let handler):
+            let keyspace = Keyspace(server: self, nowMicroseconds: nowMicroseconds)
+            let reply = await handler(argv, keyspace)
+            return AppliedCommand(reply: reply, sequence: keyspace.highestSequence)
+        }
+    }
+
+    func read(slot: Int, argv: [[UInt8]], nowMilliseconds: Int64, handler: ReadHandler) async -> AppliedCommand {
+        let id = directory.layout.region(forSlot: slot).id
+        guard let region = await directory.region(id: id) else { return AppliedCommand(reply: RegionDirectory.unavailable(id), sequence: 0) }
+        return await region.read(argv, nowMilliseconds: nowMilliseconds, handler: handler)
+    }
+
+    func propose(slot: Int, arguments: [[UInt8]], nowMicroseconds: Int64) async -> AppliedCommand {
+        let id = directory.layout.region(forSlot: slot).id
+        guard let region = await directory.region(id: id) else { return AppliedCommand(reply: RegionDirectory.unavailable(id), sequence: 0) }
+        let entry = WriteEntry(nowMilliseconds: nowMicroseconds / 1000, seed: UInt64.random(in: .min ... .max),
+                               versionProposal: UInt64(clamping: nowMicroseconds), arguments: arguments)
+        return await region.propose(entry)
+    }
+
+    /// Returns once `sequence` is durable (at once with `storage.sync: none`).
+    public func waitUntilDurable(_ sequence: UInt64) async throws {
+        guard let commitThread, sequence > 0 else { return }
+        try await commitThread.waitUntilDurable(sequence)
+    }
+}

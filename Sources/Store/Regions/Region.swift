@@ -1,0 +1,93 @@
+// A region's actor: serializes its writes and reads, on the loop it is pinned to (DESIGN §6a).
+public import Engine
+public import RESP
+public import Runtime
+
+/// `propose(entry)` is the one seam for writes: today it applies the entry and writes its batch
+/// unsynced; with Raft it will append to the region's log and answer after apply. Handlers
+/// never learn which. Reads run here too, so a read never overtakes a write it follows.
+///
+/// Each instance carries the generation of the supervisor start that made it; the directory
+/// knows the current one, and an older instance (abandoned after a shutdown timeout) has its
+/// writes refused rather than racing its successor (DESIGN §4).
+public actor Region: LoopPinned {
+    public nonisolated let loop: EventLoop
+    public nonisolated let descriptor: RegionDescriptor
+    public nonisolated let generation: UInt64
+    private let engine: any StorageEngine
+    private let applies: ApplyTable
+    private let directory: RegionDirectory
+    private var highestVersion: UInt64 = 0
+    /// Keys stored in this region, expired or not (what DBSIZE counts, as Redis does).
+    public private(set) var keyCount = 0
+    private let failures: AsyncStream<String>.Continuation
+    /// Yields a reason when the region met an error it cannot serve past; its supervisor child
+    /// then crashes so the region restarts from the engine.
+    public nonisolated let failed: AsyncStream<String>
+
+    public init(descriptor: RegionDescriptor, generation: UInt64, loop: EventLoop, engine: any StorageEngine,
+                applies: ApplyTable, directory: RegionDirectory) throws {
+        self.descriptor = descriptor
+        self.generation = generation
+        self.loop = loop
+        self.engine = engine
+        self.applies = applies
+        self.directory = directory
+        (failed, failures) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        keyCount = try Self.countKeys(in: descriptor, engine: engine)
+    }
+
+    private static func countKeys(in descriptor: RegionDescriptor, engine: any StorageEngine) throws -> Int {
+        var count = 0
+        var start = descriptor.startKey
+        while true {
+            let page = try engine.scan(.meta, from: start, to: descriptor.endKey, limit: 4096, reverse: false)
+            count += page.count
+            guard page.count == 4096, let last = page.last else { return count }
+            start = last.key + [0]
+        }
+    }
+
+    public func propose(_ entry: WriteEntry) -> AppliedCommand {
+        guard directory.isCurrent(descriptor.id, generation: generation) else {
+            return AppliedCommand(reply: RegionDirectory.unavailable(descriptor.id), sequence: 0)
+        }
+        guard let apply = applies.handler(named: entry.commandName) else {
+            return AppliedCommand(reply: .error("ERR unknown write entry '\(entry.commandName)'"), sequence: 0)
+        }
+        var context = ApplyContext(entry: entry, engine: engine, highestVersion: highestVersion)
+        do {
+            let reply = try apply(&context)
+            let sequence = try engine.write(context.batch)
+            highestVersion = context.highestVersion
+            keyCount += context.keyCountChange
+            return AppliedCommand(reply: reply, sequence: sequence)
+        } catch {
+            return failure(error)
+        }
+    }
+
+    public func read(_ argv: [[UInt8]], nowMilliseconds: Int64, handler: ReadHandler) -> AppliedCommand {
+        let sequence = engine.lastSequence
+        do {
+            let reply = try handler(argv, KeyspaceRead(engine: engine, nowMilliseconds: nowMilliseconds))
+            return AppliedCommand(reply: reply, sequence: sequence)
+        } catch {
+            return failure(error)
+        }
+    }
+
+    /// Runs `body` over this region's data, for keyspace-wide commands (SCAN, KEYS…).
+    public func inspect<Result: Sendable>(nowMilliseconds: Int64, _ body: @Sendable (KeyspaceRead, Int) throws -> Result)
+        throws -> (result: Result, sequence: UInt64)
+    {
+        let sequence = engine.lastSequence
+        return (try body(KeyspaceRead(engine: engine, nowMilliseconds: nowMilliseconds), keyCount), sequence)
+    }
+
+    private func failure(_ error: any Error) -> AppliedCommand {
+        let reason = "region \(descriptor.id): \(error)"
+        failures.yield(reason)
+        return AppliedCommand(reply: .error("ERR storage error in region \(descriptor.id); the region is restarting"), sequence: 0)
+    }
+}
