@@ -120,6 +120,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Engine", "RESP", "Runtime", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["Runtime", "TestSupport"],
             swiftSettings: strictSwift

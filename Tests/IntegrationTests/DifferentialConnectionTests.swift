@@ -4,63 +4,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// How a case's replies are compared.
-enum ComparisonMode: Sendable {
-    case exact
-    /// Same reply kinds and map keys, values may differ (HELLO's id and version).
-    case shape
-    /// Exact, except the replies at these positions, compared by shape.
-    case shapeAt(Set<Int>)
-}
-
-struct DifferentialCase: Sendable, CustomStringConvertible {
-    let name: String
-    let requests: [[UInt8]]
-    let replies: Int
-    var mode: ComparisonMode = .exact
-    /// The server closes the connection after the last reply (QUIT, protocol errors).
-    var closes = false
-
-    var description: String { name }
-
-    static func commands(_ name: String, _ commands: [[String]], mode: ComparisonMode = .exact, closes: Bool = false) -> Self {
-        DifferentialCase(name: name, requests: commands.map(RESPTestClient.encode), replies: commands.count, mode: mode, closes: closes)
-    }
-
-    static func raw(_ name: String, _ bytes: String, replies: Int, closes: Bool = false) -> Self {
-        DifferentialCase(name: name, requests: [Array(bytes.utf8)], replies: replies, closes: closes)
-    }
-}
-
-/// Sends a case to a server and returns its replies, and whether the server then closed.
-func exchange(_ testCase: DifferentialCase, port: Int) -> (replies: [[UInt8]], closed: Bool)? {
-    guard let client = RESPTestClient(port: port, timeoutSeconds: 10) else { return nil }
-    for request in testCase.requests { client.send(raw: request) }
-    var replies: [[UInt8]] = []
-    for _ in 0..<testCase.replies {
-        guard let reply = client.readReply() else { break }
-        replies.append(reply)
-    }
-    return (replies, testCase.closes ? client.isClosedByServer() : false)
-}
-
-/// A reply with its variable parts blanked: the type bytes and, for maps, the keys.
-func shape(_ reply: [UInt8]) -> String {
-    let text = String(decoding: reply, as: UTF8.self)
-    let lines = text.components(separatedBy: "\r\n")
-    var out: [String] = []
-    var keepNext = false
-    for line in lines {
-        if let first = line.first, "*%~$:+-#,_(>=!".contains(first) {
-            out.append(first == "$" ? "$" : first == ":" ? ":" : line)
-            keepNext = false
-        } else {
-            out.append(keepNext ? line : (["server", "version", "proto", "id", "mode", "role", "modules"].contains(line) ? line : "…"))
-        }
-    }
-    return out.joined(separator: "|")
-}
-
 private let connectionCases: [DifferentialCase] = [
     .commands("ping", [["PING"], ["ping", "hello world"], ["PiNg"], ["PING", "a", "b"]]),
     .commands("echo", [["ECHO", "x"], ["ECHO", ""], ["ECHO"], ["ECHO", "a", "b"], ["echo", "bin\u{0}ary\r\n"]]),
@@ -107,43 +50,6 @@ private let passwordCases: [DifferentialCase] = [
     .raw("unauthenticated bulk length", "*1\r\n$16385\r\n", replies: 1, closes: true),
     .raw("authenticated limits are larger", "AUTH \(password)\r\n*11\r\n" + String(repeating: "$4\r\nPING\r\n", count: 11), replies: 2),
 ]
-
-/// Runs `cases` against a fresh redis-server and a fresh node, comparing every reply.
-private func compare(_ cases: [DifferentialCase], redisArguments: [String] = [], cairnSettings: [String] = [],
-                     _ name: String = #function) async throws {
-    let redis = try #require(RedisServerProcess(extraArguments: redisArguments), "redis-server 7.0 must be installed (make test installs it)")
-    defer { redis.stop() }
-    let node = try NodeProcess(arguments: [
-        "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-        "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
-        "--set", "metrics.listen=127.0.0.1:0",
-    ] + cairnSettings.flatMap { ["--set", $0] })
-    defer { node.signal(SIGKILL) }
-    let started = try #require(await node.waitForLogLine(msg: "node started"))
-    let cairnPort = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
-    for testCase in cases {
-        let expected = await Task.detached { exchange(testCase, port: redis.port) }.value
-        let actual = await Task.detached { exchange(testCase, port: cairnPort) }.value
-        let redisSide = try #require(expected, "redis: \(testCase)")
-        let cairnSide = try #require(actual, "cairn: \(testCase)")
-        #expect(redisSide.replies.count == testCase.replies, "redis gave fewer replies in \(testCase)")
-        switch testCase.mode {
-        case .exact:
-            let want = redisSide.replies.map { String(decoding: $0, as: UTF8.self) }
-            let got = cairnSide.replies.map { String(decoding: $0, as: UTF8.self) }
-            #expect(got == want, "\(testCase)")
-        case .shape:
-            #expect(cairnSide.replies.map(shape) == redisSide.replies.map(shape), "\(testCase)")
-        case .shapeAt(let positions):
-            let render = { (replies: [[UInt8]]) in
-                replies.enumerated().map { positions.contains($0.offset) ? shape($0.element) : String(decoding: $0.element, as: UTF8.self) }
-            }
-            #expect(render(cairnSide.replies) == render(redisSide.replies), "\(testCase)")
-        }
-        #expect(cairnSide.closed == redisSide.closed, "closing differs in \(testCase)")
-    }
-    #expect(await node.stop() == 0)
-}
 
 @Suite struct DifferentialConnectionTests {
     @Test func test_connectionCommands_matchRedisByteForByte() async throws {

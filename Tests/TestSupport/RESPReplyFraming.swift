@@ -37,6 +37,26 @@ public enum RESPReplyFraming {
         }
     }
 
+    /// An aggregate reply's header line followed by its elements' bytes (a map's key and value
+    /// as one element); a non-aggregate reply as itself.
+    public static func topLevelElements(of reply: [UInt8]) -> [[UInt8]] {
+        let bytes = reply[...]
+        guard let first = bytes.first, "*~>%".utf8.contains(first), let lineEnd = crlf(in: bytes),
+              let count = Int(String(decoding: bytes[1..<lineEnd], as: UTF8.self)), count > 0 else { return [reply] }
+        var elements: [[UInt8]] = []
+        var offset = lineEnd + 2
+        let perElement = first == UInt8(ascii: "%") ? 2 : 1
+        for _ in 0..<count {
+            let start = offset
+            for _ in 0..<perElement {
+                guard let length = replyLength(bytes[offset...]) else { return [reply] }
+                offset += length
+            }
+            elements.append(Array(bytes[start..<offset]))
+        }
+        return elements
+    }
+
     private static func crlf(in bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.startIndex
         while index + 1 < bytes.endIndex {

@@ -13,7 +13,8 @@ final class NodeState: Sendable {
     let metrics: MetricsRegistry
     let admin: AdminCommandRegistry
     let startedAt: MonotonicInstant
-    let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry] + StringCommands.entries + KeyCommands.entries)
+    let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry] + StringCommands.entries + KeyCommands.entries
+                                + FlushCommands.entries)
     let clients: ClientRegistry
     let engine: any StorageEngine
     /// Nil with `storage.sync: none`: replies never wait for a WAL sync.

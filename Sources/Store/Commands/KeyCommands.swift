@@ -45,3 +45,37 @@ public enum KeyCommands {
         return .integer(total)
     }
 }
+
+/// FLUSHDB and FLUSHALL [ASYNC|SYNC]: one database, so both empty every region; each region's
+/// delete is one entry (atomic there), the command as a whole is not (DESIGN §5).
+public enum FlushCommands {
+    static let applyName = "flushregion"
+
+    public static let entries: [CommandEntry] = ["flushdb", "flushall"].map { name in
+        CommandEntry(spec: CommandSpec(name, arity: -1, flags: [.write], summary: name == "flushdb"
+                                           ? "Remove all keys from the current database" : "Remove all keys from all databases"),
+                     data: .keyspace { argv, keyspace in await flush(argv, keyspace) },
+                     internalApplies: [applyName: applyFlush])
+    }
+
+    static func flush(_ argv: [[UInt8]], _ keyspace: Keyspace) async -> RESPValue {
+        // Redis: at most one of ASYNC / SYNC; anything else is a syntax error.
+        if argv.count > 2 { return .error("ERR syntax error") }
+        if argv.count == 2 {
+            let mode = String(decoding: argv[1], as: UTF8.self).lowercased()
+            guard mode == "async" || mode == "sync" else { return .error("ERR syntax error") }
+        }
+        for region in keyspace.regions {
+            let reply = await keyspace.propose(slot: region.slots.lowerBound,
+                                               arguments: [Array(applyName.utf8), Array(String(region.id).utf8)])
+            if case .error = reply { return reply }
+        }
+        return .simpleString("OK")
+    }
+
+    /// `flushregion id`: deletes the region's whole range in every data family.
+    static let applyFlush: ApplyHandler = { context in
+        try context.deleteAllKeys()
+        return .simpleString("OK")
+    }
+}

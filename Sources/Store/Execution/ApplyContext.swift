@@ -14,8 +14,12 @@ public struct ApplyContext {
     public private(set) var keyCountChange = 0
     private(set) var highestVersion: UInt64
 
-    init(entry: WriteEntry, engine: any StorageEngine, highestVersion: UInt64) {
+    /// The region applying the entry.
+    public let region: RegionDescriptor
+
+    init(entry: WriteEntry, region: RegionDescriptor, engine: any StorageEngine, highestVersion: UInt64) {
         self.entry = entry
+        self.region = region
         self.engine = engine
         self.highestVersion = highestVersion
     }
@@ -58,6 +62,24 @@ public struct ApplyContext {
         pending[stored] = .some(nil)
         batch.delete(.meta, key: stored)
         return !existing.isExpired(atMilliseconds: nowMilliseconds)
+    }
+
+    /// Deletes every key of the region applying this entry, in every data family. Must be the
+    /// entry's only write: keys it wrote before are not tracked past this.
+    public mutating func deleteAllKeys() throws {
+        var removed = 0
+        var start = region.startKey
+        while true {
+            let page = try engine.scan(.meta, from: start, to: region.endKey, limit: 4096, reverse: false)
+            removed += page.count
+            guard page.count == 4096, let last = page.last else { break }
+            start = last.key + [0]
+        }
+        for family in [ColumnFamily.meta, .sub, .score] {
+            batch.deleteRange(family, from: region.startKey, to: region.endKey)
+        }
+        pending.removeAll()
+        keyCountChange = -removed
     }
 
     /// A collection version never used before in this region (DESIGN §6): the entry's

@@ -55,7 +55,7 @@ public actor Region: LoopPinned {
         guard let apply = applies.handler(named: entry.commandName) else {
             return AppliedCommand(reply: .error("ERR unknown write entry '\(entry.commandName)'"), sequence: 0)
         }
-        var context = ApplyContext(entry: entry, engine: engine, highestVersion: highestVersion)
+        var context = ApplyContext(entry: entry, region: descriptor, engine: engine, highestVersion: highestVersion)
         do {
             let reply = try apply(&context)
             let sequence = try engine.write(context.batch)
