@@ -25,6 +25,12 @@ public enum CommandErrors {
         "ERR wrong number of arguments for '\(name)' command"
     }
 
+    /// `ERR Unsupported option foo` (the EXPIRE family's options): the option as C's `%s`
+    /// prints it, up to a NUL.
+    public static func unsupportedOption(_ option: [UInt8]) -> String {
+        sanitized("ERR Unsupported option " + String(decoding: cString(option, limit: option.count), as: UTF8.self))
+    }
+
     /// C's `%.Ns`: stops at the first NUL and after `limit` bytes.
     private static func cString(_ bytes: [UInt8], limit: Int) -> [UInt8] {
         let upToNul = bytes.prefix { $0 != 0 }

@@ -14,7 +14,7 @@ final class NodeState: Sendable {
     let admin: AdminCommandRegistry
     let startedAt: MonotonicInstant
     let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry] + StringCommands.entries + KeyCommands.entries
-                                + FlushCommands.entries)
+                                + FlushCommands.entries + [ClusterCommands.entry])
     let clients: ClientRegistry
     let engine: any StorageEngine
     /// Nil with `storage.sync: none`: replies never wait for a WAL sync.

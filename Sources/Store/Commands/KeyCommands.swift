@@ -1,8 +1,12 @@
-// Generic key commands (Redis 7.0): DEL, UNLINK, EXISTS, TOUCH, DBSIZE…, as data for the table.
+// Generic key commands (Redis 7.0): DEL, UNLINK, EXISTS, TOUCH, TYPE, DBSIZE…, as data for the
+// table; the larger ones (expiry, RENAME, COPY, KEYS, SCAN, RANDOMKEY) have files of their own.
 import RESP
 
 public enum KeyCommands {
-    public static let entries: [CommandEntry] = [
+    public static let entries: [CommandEntry] = basicEntries + ExpireCommands.entries + TimeToLiveCommands.entries
+        + RenameCommands.entries + [CopyCommand.entry, KeysCommand.entry, ScanCommand.entry, RandomKeyCommand.entry]
+
+    private static let basicEntries: [CommandEntry] = [
         CommandEntry(spec: CommandSpec("del", arity: -2, flags: [.write], firstKey: 1, lastKey: -1, keyStep: 1,
                                        summary: "Delete a key"),
                      data: .keyspace { argv, keyspace in await FanOut.sumOfWrites("del", argv, keyspace) },
@@ -16,6 +20,9 @@ public enum KeyCommands {
         CommandEntry(spec: CommandSpec("touch", arity: -2, flags: [.readonly, .fast], firstKey: 1, lastKey: -1, keyStep: 1,
                                        summary: "Alters the last access time of a key(s). Returns the number of existing keys specified."),
                      data: .keyspace { argv, keyspace in await FanOut.sumOfReads(argv, keyspace, countExisting) }),
+        CommandEntry(spec: CommandSpec("type", arity: 2, flags: [.readonly, .fast], firstKey: 1, lastKey: 1, keyStep: 1,
+                                       summary: "Determine the type stored at key"),
+                     data: .read { argv, data in .simpleString(try data.record(argv[1])?.type.redisName ?? "none") }),
         CommandEntry(spec: CommandSpec("dbsize", arity: 1, flags: [.readonly, .fast], summary: "Return the number of keys in the selected database"),
                      data: .keyspace { _, keyspace in await dbsize(keyspace) }),
     ]

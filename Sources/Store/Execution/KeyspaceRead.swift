@@ -20,9 +20,10 @@ public struct KeyspaceRead: Sendable {
 
     /// Live keys with `start <= stored key < end` in stored order, at most `limit` of them
     /// examined (expired ones are skipped but count against the limit, so a scan over many
-    /// expired keys still returns promptly). Also returns the last stored key examined.
+    /// expired keys still returns promptly). Also returns the last stored key examined and how
+    /// many were examined: fewer than `limit` means the range is exhausted.
     public func liveKeys(from start: [UInt8], to end: [UInt8], limit: Int) throws
-        -> (keys: [(key: [UInt8], record: KeyRecord)], lastExamined: [UInt8]?)
+        -> (keys: [(key: [UInt8], record: KeyRecord)], lastExamined: [UInt8]?, examined: Int)
     {
         let entries = try engine.scan(.meta, from: start, to: end, limit: limit, reverse: false)
         var live: [(key: [UInt8], record: KeyRecord)] = []
@@ -31,6 +32,6 @@ public struct KeyspaceRead: Sendable {
             guard !record.isExpired(atMilliseconds: nowMilliseconds), let decoded = StoredKey.decodeMeta(entry.key) else { continue }
             live.append((decoded.key, record))
         }
-        return (live, entries.last?.key)
+        return (live, entries.last?.key, entries.count)
     }
 }

@@ -18,7 +18,9 @@ final class ScanCursorTable: Sendable {
     private let capacity: Int
     private let state = Mutex(State())
 
-    init(capacity: Int = 65536) {
+    static let defaultCapacity = 65536
+
+    init(capacity: Int = defaultCapacity) {
         self.capacity = max(1, capacity)
     }
 

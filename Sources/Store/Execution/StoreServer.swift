@@ -10,11 +10,14 @@ public final class StoreServer: Sendable {
     public let clock: any WallClock
     private let commitThread: CommitThread?
     /// Keyspace-wide cursors (SCAN): id → where to resume.
-    let scanCursors = ScanCursorTable()
+    let scanCursors: ScanCursorTable
 
     /// - Parameter commitThread: nil with `storage.sync: none` (replies never wait for a sync).
+    /// - Parameter scanCursorCapacity: how many SCAN cursor ids are remembered (nil: the
+    ///   default); tests make it small to watch ids being forgotten.
     public init(engine: any StorageEngine, layout: RegionLayout, applies: ApplyTable, commitThread: CommitThread?,
-                clock: any WallClock = SystemWallClock()) {
+                clock: any WallClock = SystemWallClock(), scanCursorCapacity: Int? = nil) {
+        scanCursors = ScanCursorTable(capacity: scanCursorCapacity ?? ScanCursorTable.defaultCapacity)
         self.engine = engine
         directory = RegionDirectory(layout: layout)
         self.applies = applies

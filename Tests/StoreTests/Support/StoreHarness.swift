@@ -16,7 +16,7 @@ final class StoreHarness: Sendable {
     let clock: ManualWallClock
 
     init(entries: [CommandEntry] = StringCommands.entries + KeyCommands.entries + FlushCommands.entries,
-         regions: Int = 16, nowMilliseconds: Int64 = 1_700_000_000_000) throws {
+         regions: Int = 16, nowMilliseconds: Int64 = 1_700_000_000_000, scanCursorCapacity: Int? = nil) throws {
         loops = try EventLoopGroup(loopCount: 2)
         engine = InMemoryEngine()
         commitThread = CommitThread(engine: engine)
@@ -24,7 +24,7 @@ final class StoreHarness: Sendable {
         table = CommandTable(entries)
         clock = ManualWallClock(microseconds: nowMilliseconds * 1000)
         store = StoreServer(engine: engine, layout: RegionLayout.initial(count: regions), applies: table.applies,
-                            commitThread: commitThread, clock: clock)
+                            commitThread: commitThread, clock: clock, scanCursorCapacity: scanCursorCapacity)
         for descriptor in store.directory.layout.regions {
             let region = try Region(descriptor: descriptor, generation: 1, loop: loops.loops[descriptor.id % 2],
                                     engine: engine, applies: table.applies, directory: store.directory)

@@ -1,0 +1,43 @@
+// RENAME and RENAMENX (Redis 7.0 `renameGenericCommand`): both keys in one slot (DESIGN §5).
+import RESP
+
+enum RenameCommands {
+    static let entries: [CommandEntry] = [
+        CommandEntry(spec: CommandSpec("rename", arity: 3, flags: [.write], firstKey: 1, lastKey: 2, keyStep: 1,
+                                       summary: "Rename a key"),
+                     data: .write(normalize: nil, apply: rename(onlyIfAbsent: false))),
+        CommandEntry(spec: CommandSpec("renamenx", arity: 3, flags: [.write, .fast], firstKey: 1, lastKey: 2, keyStep: 1,
+                                       summary: "Rename a key, only if the new key does not exist"),
+                     data: .write(normalize: nil, apply: rename(onlyIfAbsent: true))),
+    ]
+
+    static let noSuchKey = RESPValue.error("ERR no such key")
+
+    /// Moves the source's record, expiry included, over the destination. A missing source is
+    /// an error even when both names are the same; renaming a key onto itself changes nothing.
+    static func rename(onlyIfAbsent: Bool) -> ApplyHandler {
+        { context in
+            let arguments = context.arguments
+            guard arguments.count == 3 else { return ExtendedStringOptions.syntaxError }
+            let source = arguments[1], destination = arguments[2]
+            guard let record = try context.record(source) else { return noSuchKey }
+            if source == destination { return onlyIfAbsent ? .integer(0) : .simpleString("OK") }
+            if let refusal = CollectionMembers.refuseMove(record, command: onlyIfAbsent ? "renamenx" : "rename") { return refusal }
+            if onlyIfAbsent, try context.record(destination) != nil { return .integer(0) }
+            try context.put(destination, record)
+            try context.delete(source)
+            return onlyIfAbsent ? .integer(1) : .simpleString("OK")
+        }
+    }
+}
+
+/// Collections keep their members in `sub`/`score` under the key's name (DESIGN §6), so
+/// moving or copying one means re-keying every member. No command creates a collection yet;
+/// until the collection commands bring that re-keying, a collection is refused rather than
+/// moved without its members.
+enum CollectionMembers {
+    static func refuseMove(_ record: KeyRecord, command: String) -> RESPValue? {
+        guard record.type != .string else { return nil }
+        return .error("ERR \(command.uppercased()) of a \(record.type.redisName) key is not supported yet")
+    }
+}
