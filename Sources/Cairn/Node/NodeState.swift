@@ -1,5 +1,6 @@
 // What the node's parts share: config, loops, bound addresses, the root supervisor, start time.
 import Engine
+import Glibc
 import Logging
 import Runtime
 import Store
@@ -13,9 +14,9 @@ final class NodeState: Sendable {
     let metrics: MetricsRegistry
     let admin: AdminCommandRegistry
     let startedAt: MonotonicInstant
-    let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry] + StringCommands.entries + KeyCommands.entries
-                                + FlushCommands.entries)
+    let commands: CommandTable
     let clients: ClientRegistry
+    let server: ServerContext
     let engine: any StorageEngine
     /// Nil with `storage.sync: none`: replies never wait for a WAL sync.
     let commitThread: CommitThread?
@@ -32,6 +33,19 @@ final class NodeState: Sendable {
         self.metrics = metrics
         admin = AdminCommandRegistry()
         clients = ClientRegistry(maxClients: config.resp.maxClients)
+        var facts = ServerContext.NodeFacts()
+        facts.nodeID = config.node.id
+        facts.processID = getpid()
+        facts.loops = loops.loops.count
+        facts.dataDirectory = config.node.dataDir
+        facts.syncAlways = config.storage.sync == .always
+        let server = ServerContext(clients: clients, facts: facts)
+        self.server = server
+        commands = CommandTable(
+            ConnectionCommands.entries + [ClientCommands.entry] + ServerCommands.entries + PubSubCommands.entries
+                + [InfoCommand.entry(server: server)] + PersistenceCommands.entries(server: server)
+                + StringCommands.entries + KeyCommands.entries + FlushCommands.entries
+        )
         // The RocksDB issue replaces this engine; everything above it stays.
         let engine = InMemoryEngine()
         self.engine = engine

@@ -41,13 +41,15 @@ enum NodeTree {
             loops: node.loops,
             commands: node.commands,
             store: node.store,
-            clients: node.clients,
+            server: node.server,
             settings: SessionSettings(
                 maxBulkLength: Int(clamping: resp.protoMaxBulkLen.bytes),
                 requiredPassword: resp.requirepass.isEmpty ? nil : Array(resp.requirepass.utf8),
-                idleTimeout: resp.timeout
+                idleTimeout: resp.timeout,
+                maxQueryBufferTotal: Int(clamping: resp.maxQueryBufferTotal.bytes)
             )
         ) { bound in
+            node.server.tcpPort = bound.port
             node.rememberFirstPort(bound.port, for: "resp")
             node.record(address: bound.description, for: "resp")
         }

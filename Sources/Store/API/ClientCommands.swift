@@ -31,14 +31,27 @@ public enum ClientCommands {
                 default: return .error("ERR syntax error")
                 }
             },
+        ] + ClientListCommands.subcommands + [
             CommandEntry(spec: CommandSpec("client|help", arity: 2, flags: [.loading, .stale],
                                            summary: "Show helpful text about the different subcommands")) { _, _ in
                 .array([
                     "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
                     "GETNAME", "    Return the name of the current connection.",
                     "ID", "    Return the ID of the current connection.",
-                    "NO-EVICT (ON|OFF)", "    Protect the current client connection from eviction (accepted; Cairn does not evict).",
+                    "INFO", "    Return information about the current client connection.",
+                    "KILL <ip:port>", "    Kill connection made from <ip:port>.",
+                    "KILL <option> <value> [<option> <value> [...]]", "    Kill connections. Options are:",
+                    "    * ADDR (<ip:port>|<unixsocket>:0)", "      Kill connections made from the specified address",
+                    "    * LADDR (<ip:port>|<unixsocket>:0)", "      Kill connections made to specified local address",
+                    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)", "      Kill connections by type.",
+                    "    * USER <username>", "      Kill connections authenticated by <username>.",
+                    "    * SKIPME (YES|NO)", "      Skip killing current connection (default: yes).",
+                    "LIST [options ...]", "    Return information about client connections. Options:",
+                    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)", "      Return clients of specified type.",
+                    "REPLY (ON|OFF|SKIP)", "    Control the replies sent to the current connection.",
+                    "SETINFO <LIB-NAME|LIB-VER> <value>", "    Set client library name or version (as Redis 7.2).",
                     "SETNAME <name>", "    Assign the name <name> to the current connection.",
+                    "NO-EVICT (ON|OFF)", "    Protect current client connection from eviction (accepted; Cairn does not evict).",
                     "HELP", "    Print this help.",
                 ].map { RESPValue.simpleString($0) })
             },

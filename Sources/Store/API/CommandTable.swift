@@ -66,6 +66,10 @@ public struct CommandTable: Sendable {
         entries[name]
     }
 
+    static let allowedWhileSubscribed: Set<String> = [
+        "subscribe", "unsubscribe", "psubscribe", "punsubscribe", "ssubscribe", "sunsubscribe", "ping", "quit", "reset",
+    ]
+
     /// The apply function of every write command, for the regions.
     public var applies: ApplyTable {
         var table = ApplyTable()
@@ -103,6 +107,9 @@ public struct CommandTable: Sendable {
         // Redis checks authentication after existence and arity.
         guard session.authenticated || entry.spec.flags.contains(.noAuth) else {
             return .reply(.error("NOAUTH Authentication required."))
+        }
+        if session.isInSubscribedMode && !Self.allowedWhileSubscribed.contains(container.spec.name) {
+            return .reply(.error("ERR Can't execute '\(entry.spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"))
         }
         if let data = entry.data { return .data(data, entry.spec) }
         return .reply(entry.handler(argv, &session))

@@ -7,6 +7,10 @@ public enum ConnectionCommands {
 
     public static let entries: [CommandEntry] = [
         CommandEntry(spec: CommandSpec("ping", arity: -1, flags: [.fast, .stale], summary: "Ping the server")) { argv, session in
+            if argv.count <= 2 && session.isInSubscribedMode {
+                // A subscribed RESP2 connection gets PING's answer in the shape of a message.
+                return .array([.bulk(Array("pong".utf8)), .bulk(argv.count == 2 ? argv[1] : [])])
+            }
             switch argv.count {
             case 1: return .simpleString("PONG")
             case 2: return .bulk(argv[1])

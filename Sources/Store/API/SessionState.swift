@@ -1,7 +1,17 @@
-// What a command may read or change about its connection: protocol, name, database, closing.
+// What a command may read or change about its connection: protocol, name, subscriptions,
+// reply mode, closing — and the server it belongs to.
 public import RESP
 
 public struct SessionState: Sendable {
+    public enum ReplyMode: Sendable {
+        case on
+        case off
+        /// Skip the next command's reply, then back to `on`.
+        case skipNext
+        /// Set by CLIENT REPLY SKIP itself: its own reply is skipped too, and the next one.
+        case skipThisAndNext
+    }
+
     public let clientID: Int64
     public var protocolVersion: RESPProtocolVersion = .resp2
     public var name: String?
@@ -12,11 +22,31 @@ public struct SessionState: Sendable {
     public let requiredPassword: [UInt8]?
     /// True once AUTH (or HELLO … AUTH) succeeded, or from the start without a password.
     public var authenticated: Bool
+    public var replyMode = ReplyMode.on
+    public var channels: Set<[UInt8]> = []
+    public var patterns: Set<[UInt8]> = []
+    public var isMonitor = false
+    public var libraryName = ""
+    public var libraryVersion = ""
+    /// Replies after the handler's own, in order (SUBSCRIBE answers once per channel).
+    public var followingReplies: [RESPValue] = []
+    /// The server's shared parts; a stand-alone context in unit tests.
+    public let server: ServerContext
+    /// This connection as other connections see it (nil in unit tests without a connection).
+    public let link: SessionLink?
 
-    public init(clientID: Int64, requiredPassword: [UInt8]? = nil) {
+    public init(clientID: Int64, requiredPassword: [UInt8]? = nil, server: ServerContext? = nil, link: SessionLink? = nil) {
         self.clientID = clientID
         self.requiredPassword = requiredPassword
         authenticated = requiredPassword == nil
+        self.server = server ?? ServerContext(clients: ClientRegistry(maxClients: 1))
+        self.link = link
+    }
+
+    /// In RESP2 a connection with subscriptions may only run the pub/sub commands, PING, QUIT
+    /// and RESET; RESP3 has push replies and no such restriction.
+    public var isInSubscribedMode: Bool {
+        protocolVersion == .resp2 && !(channels.isEmpty && patterns.isEmpty)
     }
 
     /// The `default` user is the only one: it takes `requiredPassword`, or anything when none
