@@ -20,12 +20,19 @@ enum ClientListCommands {
         CommandEntry(spec: CommandSpec("client|reply", arity: 3, flags: [.noscript, .loading, .stale],
                                        summary: "Instruct the server whether to reply to commands")) { argv, session in
             switch String(decoding: argv[2], as: UTF8.self).lowercased() {
-            case "on": session.replyMode = .on
-            case "off": session.replyMode = .off
-            case "skip": if session.replyMode != .off { session.replyMode = .skipThisAndNext }
-            default: return .error("ERR syntax error")
+            case "on":
+                session.repliesOff = false
+                session.skipCurrentReply = false
+                return .simpleString("OK")
+            case "off":
+                session.repliesOff = true
+            case "skip":
+                if !session.repliesOff { session.skipNextReply = true }
+            default:
+                return .error("ERR syntax error")
             }
-            return .simpleString("OK")
+            session.noReply = true
+            return .nullBulk
         },
         CommandEntry(spec: CommandSpec("client|setinfo", arity: 4, flags: [.noscript, .loading, .stale],
                                        summary: "Set client or connection specific info")) { argv, session in

@@ -3,11 +3,17 @@ import Glibc
 import RESP
 
 public enum InfoCommand {
-    /// The sections INFO prints without arguments (and for `default`), in Redis's order.
-    static let defaultSections = ["server", "clients", "memory", "persistence", "stats", "replication", "cpu", "modules",
-                                  "errorstats", "cluster", "keyspace", "cairn"]
-    /// `all` adds these; `everything` is the same here (Cairn has no modules).
-    static let extraSections = ["commandstats", "latencystats"]
+    /// Every section in the order Redis prints them (whatever order they were asked in), with
+    /// its title; `cairn` last.
+    static let sections: [(name: String, title: String)] = [
+        ("server", "Server"), ("clients", "Clients"), ("memory", "Memory"), ("persistence", "Persistence"), ("stats", "Stats"),
+        ("replication", "Replication"), ("cpu", "CPU"), ("modules", "Modules"), ("commandstats", "Commandstats"),
+        ("errorstats", "Errorstats"), ("latencystats", "Latencystats"), ("cluster", "Cluster"), ("keyspace", "Keyspace"),
+        ("cairn", "Cairn"),
+    ]
+    /// What INFO prints without arguments (and for `default`); `all` adds the rest.
+    static let defaultSections: Set<String> = ["server", "clients", "memory", "persistence", "stats", "replication", "cpu", "modules",
+                                               "errorstats", "cluster", "keyspace", "cairn"]
 
     public static func entry(server: ServerContext) -> CommandEntry {
         CommandEntry(spec: CommandSpec("info", arity: -1, flags: [.loading, .stale], summary: "Get information and statistics about the server"),
@@ -15,21 +21,19 @@ public enum InfoCommand {
     }
 
     static func info(_ argv: [[UInt8]], server: ServerContext, keyspace: Keyspace) async -> RESPValue {
-        var wanted: [String] = []
+        var wanted: Set<String> = []
         for argument in argv.dropFirst() {
             switch String(decoding: argument, as: UTF8.self).lowercased() {
-            case "default": wanted += defaultSections
-            case "all", "everything": wanted += defaultSections + extraSections
-            case let section: wanted.append(section)
+            case "default": wanted.formUnion(defaultSections)
+            case "all", "everything": wanted.formUnion(sections.map(\.name))
+            case let section: wanted.insert(section)
             }
         }
         if wanted.isEmpty { wanted = defaultSections }
-        var seen: Set<String> = []
         var blocks: [String] = []
-        for name in wanted where seen.insert(name).inserted {
+        for (name, title) in sections where wanted.contains(name) {
             guard let fields = await section(name, server: server, keyspace: keyspace) else { continue }
-            blocks.append("# \(name == "commandstats" ? "Commandstats" : name.prefix(1).uppercased() + name.dropFirst())\r\n"
-                          + fields.map { "\($0.0):\($0.1)\r\n" }.joined())
+            blocks.append("# \(title)\r\n" + fields.map { "\($0.0):\($0.1)\r\n" }.joined())
         }
         return .verbatim(format: "txt", text: Array(blocks.joined(separator: "\r\n").utf8))
     }

@@ -40,7 +40,7 @@ public enum PubSubCommands {
         CommandEntry(container: CommandSpec("pubsub", arity: -2, flags: [], summary: "A container for Pub/Sub commands"), subcommands: [
             CommandEntry(spec: CommandSpec("pubsub|channels", arity: -2, flags: [.pubsub, .loading, .stale],
                                            summary: "List active channels")) { argv, session in
-                guard argv.count <= 3 else { return .error(CommandErrors.wrongArity("pubsub|channels")) }
+                guard argv.count <= 3 else { return .error(CommandErrors.subcommandSyntax(argv[1], container: "PUBSUB")) }
                 let channels = session.server.pubSub.channels(matching: argv.count == 3 ? argv[2] : nil)
                 return .array(channels.map { .bulk($0) })
             },
@@ -62,7 +62,7 @@ public enum PubSubCommands {
                     "NUMPAT", "    Return number of subscriptions to patterns.",
                     "NUMSUB [<channel> ...]", "    Return the number of subscribers for the specified channels, excluding",
                     "    pattern subscriptions(default: no channels).",
-                    "HELP", "    Print this help.",
+                    "HELP", "    Prints this help.",
                 ].map { RESPValue.simpleString($0) })
             },
         ]),

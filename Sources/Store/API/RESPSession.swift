@@ -117,13 +117,12 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             }
             let started = SystemTimeSource().now()
             feedMonitors(argv)
-            let suppressed = replySuppressed()
             switch commands.dispatch(argv, session: &state) {
             case .reply(let reply):
                 record(argv, reply: reply, since: started)
                 var bytes: [UInt8] = []
-                // CLIENT REPLY SKIP / OFF decide after the command ran, for its own reply too.
-                if !suppressed && !replySuppressedAfterCommand() {
+                // Decided after the command ran: CLIENT REPLY ON's own reply is sent.
+                if state.takeReplyDecision() {
                     let encoder = RESPEncoder(protocolVersion: state.protocolVersion)
                     encoder.append(reply, to: &bytes)
                     for following in state.followingReplies { encoder.append(following, to: &bytes) }
@@ -131,7 +130,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
                 state.followingReplies.removeAll()
                 steps.append(.encoded(bytes))
             case .data(let command, let spec):
-                steps.append(.data(command, spec, argv, state.protocolVersion, suppressed: suppressed))
+                steps.append(.data(command, spec, argv, state.protocolVersion, suppressed: !state.takeReplyDecision()))
                 hasData = true
             }
             parser.isAuthenticated = state.authenticated
@@ -174,28 +173,6 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
                 self.closing = true
             }
             self.finishBatch(output, on: connection)
-        }
-    }
-
-    /// Whether CLIENT REPLY mode hides the reply of the command about to run.
-    private func replySuppressed() -> Bool {
-        switch state.replyMode {
-        case .on, .skipThisAndNext: return false
-        case .off: return true
-        case .skipNext:
-            state.replyMode = .on
-            return true
-        }
-    }
-
-    /// CLIENT REPLY OFF and SKIP hide their own reply too.
-    private func replySuppressedAfterCommand() -> Bool {
-        switch state.replyMode {
-        case .off: return true
-        case .skipThisAndNext:
-            state.replyMode = .skipNext
-            return true
-        case .on, .skipNext: return false
         }
     }
 

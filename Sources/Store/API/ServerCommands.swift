@@ -48,7 +48,9 @@ public enum ServerCommands {
         session.isMonitor = false
         session.protocolVersion = .resp2
         session.name = nil
-        session.replyMode = .on
+        session.repliesOff = false
+        session.skipCurrentReply = false
+        session.skipNextReply = false
         session.authenticated = session.requiredPassword == nil
     }
 
@@ -69,7 +71,7 @@ public enum ServerCommands {
         if abort { return .error("ERR No shutdown in progress.") }
         guard session.server.requestShutdown() else { return .error("ERR Errors trying to SHUTDOWN. Check logs.") }
         session.closeAfterReply = true
-        session.replyMode = .skipThisAndNext
+        session.noReply = true
         return .nullBulk
     }
 }
@@ -79,7 +81,7 @@ enum SlowLogCommands {
     static let entry = CommandEntry(container: CommandSpec("slowlog", arity: -2, flags: [], summary: "A container for slow log commands"), subcommands: [
         CommandEntry(spec: CommandSpec("slowlog|get", arity: -2, flags: [.admin, .loading, .stale],
                                        summary: "Get the slow log's entries")) { argv, session in
-            guard argv.count <= 3 else { return .error(CommandErrors.wrongArity("slowlog|get")) }
+            guard argv.count <= 3 else { return .error(CommandErrors.subcommandSyntax(argv[1], container: "SLOWLOG")) }
             var count = 10
             if argv.count == 3 {
                 guard let requested = StrictInteger.parse(argv[2]), requested >= -1 else { return .error("ERR count should be greater than or equal to -1") }

@@ -3,15 +3,6 @@
 public import RESP
 
 public struct SessionState: Sendable {
-    public enum ReplyMode: Sendable {
-        case on
-        case off
-        /// Skip the next command's reply, then back to `on`.
-        case skipNext
-        /// Set by CLIENT REPLY SKIP itself: its own reply is skipped too, and the next one.
-        case skipThisAndNext
-    }
-
     public let clientID: Int64
     public var protocolVersion: RESPProtocolVersion = .resp2
     public var name: String?
@@ -22,7 +13,13 @@ public struct SessionState: Sendable {
     public let requiredPassword: [UInt8]?
     /// True once AUTH (or HELLO … AUTH) succeeded, or from the start without a password.
     public var authenticated: Bool
-    public var replyMode = ReplyMode.on
+    /// CLIENT REPLY, as Redis's client flags: OFF hides every reply; SKIP hides the next
+    /// command's (`skipNext` becomes `skipCurrent` once the SKIP command itself is done).
+    public var repliesOff = false
+    public var skipCurrentReply = false
+    public var skipNextReply = false
+    /// Set by a handler whose command answers nothing at all (CLIENT REPLY OFF/SKIP, SHUTDOWN).
+    public var noReply = false
     public var channels: Set<[UInt8]> = []
     public var patterns: Set<[UInt8]> = []
     public var isMonitor = false
@@ -41,6 +38,16 @@ public struct SessionState: Sendable {
         authenticated = requiredPassword == nil
         self.server = server ?? ServerContext(clients: ClientRegistry(maxClients: 1))
         self.link = link
+    }
+
+    /// Whether the reply of the command that just ran is sent; moves SKIP along, as Redis
+    /// does after each command.
+    public mutating func takeReplyDecision() -> Bool {
+        let send = !(repliesOff || skipCurrentReply || noReply)
+        noReply = false
+        skipCurrentReply = skipNextReply
+        skipNextReply = false
+        return send
     }
 
     /// In RESP2 a connection with subscriptions may only run the pub/sub commands, PING, QUIT
