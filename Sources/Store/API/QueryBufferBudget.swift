@@ -8,10 +8,15 @@ public final class QueryBufferBudget: Sendable {
 
     public var bytesInUse: Int { used.load(ordering: .relaxed) }
 
+    /// A client holding at most this much is never refused, so an ordinary request is not
+    /// punished for the memory of one greedy client (Redis's own query buffers start at 16 KiB).
+    static let exemptShare = 64 << 10
+
     /// Moves one client's share from `old` to `new` bytes; false when the new total passes `limit`
-    /// (the share is still recorded, so the caller releases it when it drops the client).
+    /// and the client's own share is above the exemption (the share is still recorded: the
+    /// caller releases it when it drops the client).
     func adjust(from old: Int, to new: Int, limit: Int) -> Bool {
         let total = used.wrappingAdd(new &- old, ordering: .relaxed).newValue
-        return new <= old || total <= limit
+        return new <= old || new <= Self.exemptShare || total <= limit
     }
 }

@@ -79,6 +79,9 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         lastActivity = SystemTimeSource().now()
         parser.append(contentsOf: bytes)
         guard accountQueryBuffer() else {
+            // Its input is dropped at once, so the memory is free for everyone else now.
+            parser = RESPRequestParser(maxBulkLength: settings.maxBulkLength, isAuthenticated: state.authenticated)
+            _ = accountQueryBuffer()
             connection.write(Array("-ERR Protocol error: the query buffers of all clients exceed resp.max-query-buffer-total\r\n".utf8))
             closing = true
             connection.closeAfterWrites()
