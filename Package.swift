@@ -88,7 +88,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Runtime"],
+            dependencies: ["Runtime", "RESP"],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
@@ -116,6 +116,11 @@ let package = Package(
         .testTarget(
             name: "RESPTests",
             dependencies: ["RESP", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "RESP", "Runtime", "TestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -1,11 +1,11 @@
-// Reads a length from a header line with the rules of Redis's `string2ll`.
+// Reads an integer with the rules of Redis's `string2ll`: request headers, CONFIG SET values, key counts.
 
-enum StrictInteger {
+public enum StrictInteger {
     /// The value of `digits` when it is exactly a signed 64-bit decimal number: an optional `-`,
     /// then `0` alone or a digit 1–9 followed by digits. No `+`, no spaces, no leading zeros,
     /// no `-0`, nothing after the digits, no overflow — otherwise nil. Redis accepts the same
     /// and no more, so `*03` and `$-0` are protocol errors here as there.
-    static func parse(_ digits: ArraySlice<UInt8>) -> Int64? {
+    public static func parse(_ digits: ArraySlice<UInt8>) -> Int64? {
         guard let first = digits.first else { return nil }
         if digits.count == 1 && first == UInt8(ascii: "0") { return 0 }
 

@@ -12,8 +12,11 @@ final class NodeState: Sendable {
     let metrics: MetricsRegistry
     let admin: AdminCommandRegistry
     let startedAt: MonotonicInstant
-    let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry])
+    let commands: CommandTable
     let clients: ClientRegistry
+    /// The `resp.*` settings sessions read live; kept here so CONFIG SET outlives listener restarts.
+    let respSettings: LiveRESPSettings
+    let statsReset = StatsResetHooks()
     private let addresses = Mutex<[String: String]>([:])
     /// The port each listener's first instance bound, so a restarted one rebinds it.
     private let firstPorts = Mutex<[String: Int]>([:])
@@ -26,6 +29,12 @@ final class NodeState: Sendable {
         self.metrics = metrics
         admin = AdminCommandRegistry()
         clients = ClientRegistry(maxClients: config.resp.maxClients)
+        respSettings = LiveRESPSettings(SessionSettings(config.resp))
+        let live = LiveNodeSettings(resp: respSettings, clients: clients, logLevels: levels)
+        commands = CommandTable(withIntrospection: ConnectionCommands.entries + [
+            ClientCommands.entry,
+            ConfigCommands.entry(parameters: .node(config: config, live: live), statsReset: statsReset),
+        ])
         startedAt = SystemTimeSource().now()
     }
 

@@ -30,11 +30,7 @@ enum NodeTree {
             loops: node.loops,
             commands: node.commands,
             clients: node.clients,
-            settings: SessionSettings(
-                maxBulkLength: Int(clamping: resp.protoMaxBulkLen.bytes),
-                requiredPassword: resp.requirepass.isEmpty ? nil : Array(resp.requirepass.utf8),
-                idleTimeout: resp.timeout
-            )
+            settings: node.respSettings
         ) { bound in
             node.rememberFirstPort(bound.port, for: "resp")
             node.record(address: bound.description, for: "resp")

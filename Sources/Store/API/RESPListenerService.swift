@@ -10,12 +10,12 @@ public struct RESPListenerService: Service {
     public let loops: EventLoopGroup
     public let commands: CommandTable
     public let clients: ClientRegistry
-    public let settings: SessionSettings
+    public let settings: LiveRESPSettings
     /// Called with the bound address once listening.
     public let onListening: @Sendable (SocketAddress) -> Void
 
     public init(address: SocketAddress, loops: EventLoopGroup, commands: CommandTable, clients: ClientRegistry,
-                settings: SessionSettings, onListening: @escaping @Sendable (SocketAddress) -> Void) {
+                settings: LiveRESPSettings, onListening: @escaping @Sendable (SocketAddress) -> Void) {
         self.address = address
         self.loops = loops
         self.commands = commands

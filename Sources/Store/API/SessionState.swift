@@ -8,15 +8,22 @@ public struct SessionState: Sendable {
     public var database = 0
     /// Set by QUIT: the reply is written, then the connection closes.
     public var closeAfterReply = false
-    /// `resp.requirepass` when the connection opened; nil when no password is required.
-    public let requiredPassword: [UInt8]?
-    /// True once AUTH (or HELLO … AUTH) succeeded, or from the start without a password.
-    public var authenticated: Bool
+    /// `resp.requirepass` as it is now (the session refreshes it before every command, so
+    /// CONFIG SET applies at once); nil when no password is required.
+    public var requiredPassword: [UInt8]?
+    /// Set by AUTH (or HELLO … AUTH), or at connection when no password was required then.
+    private var hasAuthenticated: Bool
+    /// Redis's `!authRequired(c)`: authenticated, or no password required right now — so
+    /// clearing requirepass frees waiting clients, and setting it spares connected ones.
+    public var authenticated: Bool {
+        get { hasAuthenticated || requiredPassword == nil }
+        set { hasAuthenticated = newValue }
+    }
 
     public init(clientID: Int64, requiredPassword: [UInt8]? = nil) {
         self.clientID = clientID
         self.requiredPassword = requiredPassword
-        authenticated = requiredPassword == nil
+        hasAuthenticated = requiredPassword == nil
     }
 
     /// The `default` user is the only one: it takes `requiredPassword`, or anything when none
