@@ -21,6 +21,9 @@ final class NodeState: Sendable {
     /// Nil with `storage.sync: none`: replies never wait for a WAL sync.
     let commitThread: CommitThread?
     let store: StoreServer
+    /// The `resp.*` settings sessions read live; kept here so CONFIG SET outlives listener restarts.
+    let respSettings: LiveRESPSettings
+    let statsReset = StatsResetHooks()
     private let addresses = Mutex<[String: String]>([:])
     /// The port each listener's first instance bound, so a restarted one rebinds it.
     private let firstPorts = Mutex<[String: Int]>([:])
@@ -41,11 +44,12 @@ final class NodeState: Sendable {
         facts.syncAlways = config.storage.sync == .always
         let server = ServerContext(clients: clients, facts: facts)
         self.server = server
-        commands = CommandTable(
-            ConnectionCommands.entries + [ClientCommands.entry] + ServerCommands.entries + PubSubCommands.entries
-                + [InfoCommand.entry(server: server)] + PersistenceCommands.entries(server: server)
-                + StringCommands.entries + KeyCommands.entries + FlushCommands.entries
-        )
+        respSettings = LiveRESPSettings(SessionSettings(config.resp))
+        let live = LiveNodeSettings(resp: respSettings, clients: clients, logLevels: levels)
+        commands = CommandTable(withIntrospection: NodeCommandSet.entries(server: server, config: config, live: live,
+                                                                          statsReset: statsReset))
+        // CONFIG RESETSTAT clears the command statistics, as Redis's does.
+        statsReset.register { server.stats.reset() }
         // The RocksDB issue replaces this engine; everything above it stays.
         let engine = InMemoryEngine()
         self.engine = engine

@@ -42,12 +42,7 @@ enum NodeTree {
             commands: node.commands,
             store: node.store,
             server: node.server,
-            settings: SessionSettings(
-                maxBulkLength: Int(clamping: resp.protoMaxBulkLen.bytes),
-                requiredPassword: resp.requirepass.isEmpty ? nil : Array(resp.requirepass.utf8),
-                idleTimeout: resp.timeout,
-                maxQueryBufferTotal: Int(clamping: resp.maxQueryBufferTotal.bytes)
-            )
+            settings: node.respSettings
         ) { bound in
             node.server.tcpPort = bound.port
             node.rememberFirstPort(bound.port, for: "resp")

@@ -5,20 +5,20 @@ import RESP
 enum ClientListCommands {
     static let subcommands: [CommandEntry] = [
         CommandEntry(spec: CommandSpec("client|list", arity: -2, flags: [.admin, .noscript, .loading, .stale],
-                                       summary: "Get the list of client connections")) { argv, session in
+                                       summary: "Get the list of client connections", categories: [.admin, .dangerous, .connection], docs: CommandDocs(since: "2.4.0", group: .connection, complexity: "O(N) where N is the number of client connections"))) { argv, session in
             list(argv, session)
         },
         CommandEntry(spec: CommandSpec("client|info", arity: 2, flags: [.noscript, .loading, .stale],
-                                       summary: "Returns information about the current client connection.")) { _, session in
+                                       summary: "Returns information about the current client connection.", categories: [.connection], docs: CommandDocs(since: "6.2.0", group: .connection, complexity: "O(1)"))) { _, session in
             guard let handle = session.link?.handle else { return .verbatim(format: "txt", text: []) }
             return text(handle.describe(currentCommand: "client|info") + "\n", session)
         },
         CommandEntry(spec: CommandSpec("client|kill", arity: -3, flags: [.admin, .noscript, .loading, .stale],
-                                       summary: "Kill the connection of a client")) { argv, session in
+                                       summary: "Kill the connection of a client", categories: [.admin, .dangerous, .connection], docs: CommandDocs(since: "2.4.0", group: .connection, complexity: "O(N) where N is the number of client connections"))) { argv, session in
             kill(argv, &session)
         },
         CommandEntry(spec: CommandSpec("client|reply", arity: 3, flags: [.noscript, .loading, .stale],
-                                       summary: "Instruct the server whether to reply to commands")) { argv, session in
+                                       summary: "Instruct the server whether to reply to commands", categories: [.connection], docs: CommandDocs(since: "3.2.0", group: .connection, complexity: "O(1)"))) { argv, session in
             switch String(decoding: argv[2], as: UTF8.self).lowercased() {
             case "on":
                 session.repliesOff = false
@@ -35,7 +35,7 @@ enum ClientListCommands {
             return .nullBulk
         },
         CommandEntry(spec: CommandSpec("client|setinfo", arity: 4, flags: [.noscript, .loading, .stale],
-                                       summary: "Set client or connection specific info")) { argv, session in
+                                       summary: "Set client or connection specific info", categories: [.connection], docs: CommandDocs(since: "7.2.0", group: .connection, complexity: "O(1)"))) { argv, session in
             // Redis 7.2's command (7.0 lacks it); redis-py sends it on connect.
             let attribute = String(decoding: argv[2], as: UTF8.self).lowercased()
             guard attribute == "lib-name" || attribute == "lib-ver" else {

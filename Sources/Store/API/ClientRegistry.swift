@@ -5,10 +5,17 @@ public final class ClientRegistry: Sendable {
     private let nextID = Atomic<Int64>(0)
     private let connected = Atomic<Int>(0)
     private let handles = Mutex<[Int64: ClientHandle]>([:])
-    public let maxClients: Int
+    private let limit: Atomic<Int>
 
     public init(maxClients: Int) {
-        self.maxClients = maxClients
+        limit = Atomic(maxClients)
+    }
+
+    /// `resp.max-clients`; CONFIG SET changes it for the connections that come next (those
+    /// already connected stay, as in Redis).
+    public var maxClients: Int {
+        get { limit.load(ordering: .relaxed) }
+        set { limit.store(newValue, ordering: .relaxed) }
     }
 
     /// A new client id, or nil when `maxClients` are already connected.

@@ -16,7 +16,7 @@ public enum InfoCommand {
                                                "errorstats", "cluster", "keyspace", "cairn"]
 
     public static func entry(server: ServerContext) -> CommandEntry {
-        CommandEntry(spec: CommandSpec("info", arity: -1, flags: [.loading, .stale], summary: "Get information and statistics about the server"),
+        CommandEntry(spec: CommandSpec("info", arity: -1, flags: [.loading, .stale], summary: "Get information and statistics about the server", categories: [.dangerous], docs: CommandDocs(since: "1.0.0", group: .server, complexity: "O(1)")),
                      data: .keyspace { argv, keyspace in await info(argv, server: server, keyspace: keyspace) })
     }
 

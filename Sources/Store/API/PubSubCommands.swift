@@ -5,29 +5,29 @@ public enum PubSubCommands {
     private static let flags: CommandFlags = [.pubsub, .noscript, .loading, .stale]
 
     public static let entries: [CommandEntry] = [
-        CommandEntry(spec: CommandSpec("subscribe", arity: -2, flags: flags, summary: "Listen for messages published to the given channels")) { argv, session in
+        CommandEntry(spec: CommandSpec("subscribe", arity: -2, flags: flags, summary: "Listen for messages published to the given channels", categories: [.pubsub], docs: CommandDocs(since: "2.0.0", group: .pubsub, complexity: "O(N) where N is the number of channels to subscribe to."))) { argv, session in
             confirmEach(argv.dropFirst(), kind: "subscribe", session: &session) { channel, session in
                 if let link = session.link, session.channels.insert(channel).inserted { session.server.pubSub.subscribe(channel, link) }
             }
         },
-        CommandEntry(spec: CommandSpec("psubscribe", arity: -2, flags: flags, summary: "Listen for messages published to channels matching the given patterns")) { argv, session in
+        CommandEntry(spec: CommandSpec("psubscribe", arity: -2, flags: flags, summary: "Listen for messages published to channels matching the given patterns", categories: [.pubsub], docs: CommandDocs(since: "2.0.0", group: .pubsub, complexity: "O(N) where N is the number of patterns the client is already subscribed to."))) { argv, session in
             confirmEach(argv.dropFirst(), kind: "psubscribe", session: &session) { pattern, session in
                 if let link = session.link, session.patterns.insert(pattern).inserted { session.server.pubSub.subscribe(pattern: pattern, link) }
             }
         },
-        CommandEntry(spec: CommandSpec("unsubscribe", arity: -1, flags: flags, summary: "Stop listening for messages posted to the given channels")) { argv, session in
+        CommandEntry(spec: CommandSpec("unsubscribe", arity: -1, flags: flags, summary: "Stop listening for messages posted to the given channels", categories: [.pubsub], docs: CommandDocs(since: "2.0.0", group: .pubsub, complexity: "O(N) where N is the number of clients already subscribed to a channel."))) { argv, session in
             let channels = argv.count > 1 ? Array(argv.dropFirst()) : session.channels.sorted { $0.lexicographicallyPrecedes($1) }
             return confirmEach(channels[...], kind: "unsubscribe", session: &session, emptyReply: true) { channel, session in
                 if session.channels.remove(channel) != nil { session.server.pubSub.unsubscribe(channel, clientID: session.clientID) }
             }
         },
-        CommandEntry(spec: CommandSpec("punsubscribe", arity: -1, flags: flags, summary: "Stop listening for messages posted to channels matching the given patterns")) { argv, session in
+        CommandEntry(spec: CommandSpec("punsubscribe", arity: -1, flags: flags, summary: "Stop listening for messages posted to channels matching the given patterns", categories: [.pubsub], docs: CommandDocs(since: "2.0.0", group: .pubsub, complexity: "O(N+M) where N is the number of patterns the client is already subscribed and M is the number of total patterns subscribed in the system (by any client)."))) { argv, session in
             let patterns = argv.count > 1 ? Array(argv.dropFirst()) : session.patterns.sorted { $0.lexicographicallyPrecedes($1) }
             return confirmEach(patterns[...], kind: "punsubscribe", session: &session, emptyReply: true) { pattern, session in
                 if session.patterns.remove(pattern) != nil { session.server.pubSub.unsubscribe(pattern: pattern, clientID: session.clientID) }
             }
         },
-        CommandEntry(spec: CommandSpec("publish", arity: 3, flags: [.pubsub, .loading, .stale, .fast], summary: "Post a message to a channel")) { argv, session in
+        CommandEntry(spec: CommandSpec("publish", arity: 3, flags: [.pubsub, .loading, .stale, .fast], summary: "Post a message to a channel", categories: [.pubsub], docs: CommandDocs(since: "2.0.0", group: .pubsub, complexity: "O(N+M) where N is the number of clients subscribed to the receiving channel and M is the total number of subscribed patterns (by any client)."))) { argv, session in
             let (count, own) = session.server.pubSub.publish(argv[1], argv[2], from: session.clientID)
             let pushes: [RESPValue] = own.map { pattern in
                 let items = PubSubHub.messageItems(kind: pattern == nil ? "message" : "pmessage", pattern: pattern, channel: argv[1], message: argv[2])
@@ -37,25 +37,25 @@ public enum PubSubCommands {
             session.followingReplies += pushes.dropFirst() + [.integer(count)]
             return first
         },
-        CommandEntry(container: CommandSpec("pubsub", arity: -2, flags: [], summary: "A container for Pub/Sub commands"), subcommands: [
+        CommandEntry(container: CommandSpec("pubsub", arity: -2, flags: [], summary: "A container for Pub/Sub commands", categories: [], docs: CommandDocs(since: "2.8.0", group: .pubsub, complexity: "Depends on subcommand.")), subcommands: [
             CommandEntry(spec: CommandSpec("pubsub|channels", arity: -2, flags: [.pubsub, .loading, .stale],
-                                           summary: "List active channels")) { argv, session in
+                                           summary: "List active channels", categories: [.pubsub], docs: CommandDocs(since: "2.8.0", group: .pubsub, complexity: "O(N) where N is the number of active channels, and assuming constant time pattern matching (relatively short channels and patterns)"))) { argv, session in
                 guard argv.count <= 3 else { return .error(CommandErrors.subcommandSyntax(argv[1], container: "PUBSUB")) }
                 let channels = session.server.pubSub.channels(matching: argv.count == 3 ? argv[2] : nil)
                 return .array(channels.map { .bulk($0) })
             },
             CommandEntry(spec: CommandSpec("pubsub|numsub", arity: -2, flags: [.pubsub, .loading, .stale],
-                                           summary: "Get the count of subscribers for channels")) { argv, session in
+                                           summary: "Get the count of subscribers for channels", categories: [.pubsub], docs: CommandDocs(since: "2.8.0", group: .pubsub, complexity: "O(N) for the NUMSUB subcommand, where N is the number of requested channels"))) { argv, session in
                 .array(argv.dropFirst(2).flatMap { channel -> [RESPValue] in
                     [.bulk(channel), .integer(Int64(session.server.pubSub.subscriberCount(channel)))]
                 })
             },
             CommandEntry(spec: CommandSpec("pubsub|numpat", arity: 2, flags: [.pubsub, .loading, .stale],
-                                           summary: "Get the count of unique patterns pattern subscriptions")) { _, session in
+                                           summary: "Get the count of unique patterns pattern subscriptions", categories: [.pubsub], docs: CommandDocs(since: "2.8.0", group: .pubsub, complexity: "O(1)"))) { _, session in
                 .integer(Int64(session.server.pubSub.patternCount))
             },
             CommandEntry(spec: CommandSpec("pubsub|help", arity: 2, flags: [.loading, .stale],
-                                           summary: "Show helpful text about the different subcommands")) { _, _ in
+                                           summary: "Show helpful text about the different subcommands", categories: [], docs: CommandDocs(since: "6.2.0", group: .pubsub, complexity: "O(1)"))) { _, _ in
                 .array([
                     "PUBSUB <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
                     "CHANNELS [<pattern>]", "    Return the currently active channels matching a <pattern> (default: '*').",

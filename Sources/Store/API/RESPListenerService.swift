@@ -11,12 +11,12 @@ public struct RESPListenerService: Service {
     public let commands: CommandTable
     public let store: StoreServer
     public let server: ServerContext
-    public let settings: SessionSettings
+    public let settings: LiveRESPSettings
     /// Called with the bound address once listening.
     public let onListening: @Sendable (SocketAddress) -> Void
 
     public init(address: SocketAddress, loops: EventLoopGroup, commands: CommandTable, store: StoreServer, server: ServerContext,
-                settings: SessionSettings, onListening: @escaping @Sendable (SocketAddress) -> Void) {
+                settings: LiveRESPSettings, onListening: @escaping @Sendable (SocketAddress) -> Void) {
         self.address = address
         self.loops = loops
         self.commands = commands

@@ -20,7 +20,8 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
     private let commands: CommandTable
     private let store: StoreServer
     private let server: ServerContext
-    private let settings: SessionSettings
+    /// Read before every command, so CONFIG SET applies to open connections' next command.
+    private let settings: LiveRESPSettings
     private var lastActivity = SystemTimeSource().now()
     private var idleTimer: (any ScheduledTimer)?
     private weak var connection: StreamConnection?
@@ -36,8 +37,9 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         case data(DataCommand, CommandSpec, [[UInt8]], RESPProtocolVersion, suppressed: Bool)
     }
 
-    init(clientID: Int64, commands: CommandTable, store: StoreServer, server: ServerContext, settings: SessionSettings,
+    init(clientID: Int64, commands: CommandTable, store: StoreServer, server: ServerContext, settings: LiveRESPSettings,
          connection: StreamConnection) {
+        let current = settings.current
         self.commands = commands
         self.store = store
         self.server = server
@@ -48,10 +50,11 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             guard let loop = connection?.loop else { return }
             loop.execute { [weak connection] in connection?.close() }
         }
-        state = SessionState(clientID: clientID, requiredPassword: settings.requiredPassword, server: server)
-        parser = RESPRequestParser(maxBulkLength: settings.maxBulkLength, isAuthenticated: state.authenticated)
+        state = SessionState(clientID: clientID, requiredPassword: current.requiredPassword, server: server)
+        // Before authentication the parser applies Redis's smaller limits.
+        parser = RESPRequestParser(maxBulkLength: current.maxBulkLength, isAuthenticated: state.authenticated)
         let link = SessionLink(clientID: clientID, handle: handle, loop: connection.loop, session: self)
-        state = SessionState(clientID: clientID, requiredPassword: settings.requiredPassword, server: server, link: link)
+        state = SessionState(clientID: clientID, requiredPassword: current.requiredPassword, server: server, link: link)
         self.link = link
         handle.update { $0.authenticated = self.state.authenticated }
         server.clients.register(handle)
@@ -60,18 +63,20 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
 
     /// Starts closing the connection once it has been idle for `resp.timeout` (Redis checks
     /// idle clients periodically too, so the close comes up to a quarter timeout late).
-    /// Subscribers and monitors are exempt, as in Redis.
+    /// Subscribers and monitors are exempt, as in Redis. The timer runs even while the
+    /// timeout is zero, because CONFIG SET can change it.
     private func watchIdleness(of connection: StreamConnection) {
-        guard settings.idleTimeout > .zero else { return }
-        let interval = max(.milliseconds(50), min(.seconds(1), settings.idleTimeout / 4))
+        let idleTimeout = settings.current.idleTimeout
+        let interval = idleTimeout > .zero ? max(.milliseconds(50), min(.seconds(1), idleTimeout / 4)) : .seconds(1)
         idleTimer = connection.loop.scheduleTimer(after: interval, repeating: interval) { [weak self] in
             self?.closeIfIdle()
         }
     }
 
     private func closeIfIdle() {
-        guard !batchInFlight, !state.isMonitor, state.channels.isEmpty, state.patterns.isEmpty,
-              SystemTimeSource().now().duration(since: lastActivity) > settings.idleTimeout else { return }
+        let idleTimeout = settings.current.idleTimeout
+        guard idleTimeout > .zero, !batchInFlight, !state.isMonitor, state.channels.isEmpty, state.patterns.isEmpty,
+              SystemTimeSource().now().duration(since: lastActivity) > idleTimeout else { return }
         connection?.close()
     }
 
@@ -80,7 +85,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         parser.append(contentsOf: bytes)
         guard accountQueryBuffer() else {
             // Its input is dropped at once, so the memory is free for everyone else now.
-            parser = RESPRequestParser(maxBulkLength: settings.maxBulkLength, isAuthenticated: state.authenticated)
+            parser = RESPRequestParser(maxBulkLength: settings.current.maxBulkLength, isAuthenticated: state.authenticated)
             _ = accountQueryBuffer()
             connection.write(Array("-ERR Protocol error: the query buffers of all clients exceed resp.max-query-buffer-total\r\n".utf8))
             closing = true
@@ -98,7 +103,15 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
     private func accountQueryBuffer() -> Bool {
         let now = parser.bufferedByteCount
         defer { queryBufferShare = now }
-        return server.queryBuffers.adjust(from: queryBufferShare, to: now, limit: settings.maxQueryBufferTotal)
+        return server.queryBuffers.adjust(from: queryBufferShare, to: now, limit: settings.current.maxQueryBufferTotal)
+    }
+
+    /// Picks up CONFIG SET changes: the password AUTH checks, and the parser's limits.
+    private func applyLiveSettings() {
+        let current = settings.current
+        state.requiredPassword = current.requiredPassword
+        parser.maxBulkLength = current.maxBulkLength
+        parser.isAuthenticated = state.authenticated
     }
 
     /// Parses what is buffered and answers it; data commands continue in a task.
@@ -107,6 +120,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         var steps: [Step] = []
         var hasData = false
         while !closing {
+            applyLiveSettings()
             let argv: [[UInt8]]
             do {
                 guard let next = try parser.next() else { break }
@@ -259,7 +273,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
     /// Subscribers and monitors that do not read are dropped at the output limit rather than
     /// buffered without bound (Redis's client-output-buffer-limit for pubsub).
     private func writePush(_ bytes: [UInt8], to connection: StreamConnection) {
-        guard connection.queuedBytes + bytes.count <= settings.pushOutputLimit else {
+        guard connection.queuedBytes + bytes.count <= settings.current.pushOutputLimit else {
             closing = true
             connection.close()
             return

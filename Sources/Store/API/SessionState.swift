@@ -9,10 +9,17 @@ public struct SessionState: Sendable {
     public var database = 0
     /// Set by QUIT: the reply is written, then the connection closes.
     public var closeAfterReply = false
-    /// `resp.requirepass` when the connection opened; nil when no password is required.
-    public let requiredPassword: [UInt8]?
-    /// True once AUTH (or HELLO … AUTH) succeeded, or from the start without a password.
-    public var authenticated: Bool
+    /// `resp.requirepass` as it is now (the session refreshes it before every command, so
+    /// CONFIG SET applies at once); nil when no password is required.
+    public var requiredPassword: [UInt8]?
+    /// Set by AUTH (or HELLO … AUTH), or at connection when no password was required then.
+    private var hasAuthenticated: Bool
+    /// Redis's `!authRequired(c)`: authenticated, or no password required right now — so
+    /// clearing requirepass frees waiting clients, and setting it spares connected ones.
+    public var authenticated: Bool {
+        get { hasAuthenticated || requiredPassword == nil }
+        set { hasAuthenticated = newValue }
+    }
     /// CLIENT REPLY, as Redis's client flags: OFF hides every reply; SKIP hides the next
     /// command's (`skipNext` becomes `skipCurrent` once the SKIP command itself is done).
     public var repliesOff = false
@@ -35,7 +42,7 @@ public struct SessionState: Sendable {
     public init(clientID: Int64, requiredPassword: [UInt8]? = nil, server: ServerContext? = nil, link: SessionLink? = nil) {
         self.clientID = clientID
         self.requiredPassword = requiredPassword
-        authenticated = requiredPassword == nil
+        hasAuthenticated = requiredPassword == nil
         self.server = server ?? ServerContext(clients: ClientRegistry(maxClients: 1))
         self.link = link
     }
