@@ -89,7 +89,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Runtime"],
+            dependencies: ["Runtime", "RESP"],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),

@@ -21,6 +21,13 @@ public enum CommandErrors {
             + "'. Try " + container.uppercased() + " HELP.")
     }
 
+    /// `ERR unknown subcommand or wrong number of arguments for 'GET'. Try SLOWLOG HELP.`: a
+    /// subcommand's own argument check (`addReplySubcommandSyntaxError`), with the name as sent.
+    public static func subcommandSyntax(_ name: [UInt8], container: String) -> String {
+        sanitized("ERR unknown subcommand or wrong number of arguments for '" + String(decoding: cString(name, limit: 128), as: UTF8.self)
+            + "'. Try " + container.uppercased() + " HELP.")
+    }
+
     public static func wrongArity(_ name: String) -> String {
         "ERR wrong number of arguments for '\(name)' command"
     }

@@ -1,4 +1,4 @@
-// Reads a length from a header line with the rules of Redis's `string2ll`.
+// Reads an integer with the rules of Redis's `string2ll`: request headers, CONFIG SET values, key counts.
 
 public enum StrictInteger {
     /// The value of `digits` when it is exactly a signed 64-bit decimal number: an optional `-`,

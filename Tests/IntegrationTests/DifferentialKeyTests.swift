@@ -98,6 +98,18 @@ private let scanCursorCases: [DifferentialCase] = [
                                        ["SCAN", "0", "MATCH", "k*"], ["SCAN", "0", "MATCH", "x*", "COUNT", "1000"]]),
 ]
 
+/// The key commands as COMMAND INFO and COMMAND DOCS describe them (DOCS only for those without
+/// arguments: Cairn records no argument docs).
+private let introspectionCases: [DifferentialCase] = [
+    .commands("command info of the key commands", [[
+        "COMMAND", "INFO", "type", "rename", "renamenx", "copy", "expire", "pexpire", "expireat", "pexpireat", "ttl", "pttl",
+        "expiretime", "pexpiretime", "persist", "keys", "scan", "randomkey", "cluster|keyslot", "cluster|help",
+    ]]),
+    .commands("command docs of the key commands without arguments", [["COMMAND", "DOCS", "randomkey", "cluster|help"]]),
+    .commands("command getkeys", [["COMMAND", "GETKEYS", "RENAME", "a", "b"], ["COMMAND", "GETKEYS", "COPY", "a", "b", "REPLACE"],
+                                  ["COMMAND", "GETKEYS", "EXPIRE", "k", "1", "NX"], ["COMMAND", "GETKEYS", "KEYS", "*"]]),
+]
+
 /// One scan scenario: keys written first, then SCAN with `options` until cursor 0.
 private struct ScanScenario: Sendable {
     let name: String
@@ -138,6 +150,10 @@ private let scanScenarios: [ScanScenario] = [
 
     @Test func test_keysAndRandomkey_matchRedisInBothProtocols() async throws {
         try await compare(keysAndRandomCases, resp3: true, flushBetweenCases: true)
+    }
+
+    @Test func test_commandIntrospection_describesTheKeyCommandsAsRedis() async throws {
+        try await compare(introspectionCases, resp3: true)
     }
 
     @Test func test_scanReplies_matchRedisWhereCursorsAgree() async throws {

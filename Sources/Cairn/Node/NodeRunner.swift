@@ -44,6 +44,9 @@ struct NodeRunner {
 
         let node = NodeState(config: config, loops: loops, levels: levels, metrics: metrics)
         NodeAdminCommands.register(node)
+        let (endings, ended) = AsyncStream<Ending>.makeStream()
+        // SHUTDOWN over RESP stops the node as SIGTERM does.
+        node.server.onShutdownRequest { ended.yield(.signal("SHUTDOWN command")) }
         let root = NodeTree.makeRoot(node)
         node.root = root
 
@@ -74,7 +77,6 @@ struct NodeRunner {
             ])
         }
 
-        let (endings, ended) = AsyncStream<Ending>.makeStream()
         let signalWatch = Task {
             for await signal in signals {
                 ended.yield(.signal("\(signal)"))

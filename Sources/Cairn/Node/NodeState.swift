@@ -1,5 +1,6 @@
 // What the node's parts share: config, loops, bound addresses, the root supervisor, start time.
 import Engine
+import Glibc
 import Logging
 import Runtime
 import Store
@@ -13,13 +14,16 @@ final class NodeState: Sendable {
     let metrics: MetricsRegistry
     let admin: AdminCommandRegistry
     let startedAt: MonotonicInstant
-    let commands = CommandTable(ConnectionCommands.entries + [ClientCommands.entry] + StringCommands.entries + KeyCommands.entries
-                                + FlushCommands.entries + [ClusterCommands.entry])
+    let commands: CommandTable
     let clients: ClientRegistry
+    let server: ServerContext
     let engine: any StorageEngine
     /// Nil with `storage.sync: none`: replies never wait for a WAL sync.
     let commitThread: CommitThread?
     let store: StoreServer
+    /// The `resp.*` settings sessions read live; kept here so CONFIG SET outlives listener restarts.
+    let respSettings: LiveRESPSettings
+    let statsReset = StatsResetHooks()
     private let addresses = Mutex<[String: String]>([:])
     /// The port each listener's first instance bound, so a restarted one rebinds it.
     private let firstPorts = Mutex<[String: Int]>([:])
@@ -32,6 +36,20 @@ final class NodeState: Sendable {
         self.metrics = metrics
         admin = AdminCommandRegistry()
         clients = ClientRegistry(maxClients: config.resp.maxClients)
+        var facts = ServerContext.NodeFacts()
+        facts.nodeID = config.node.id
+        facts.processID = getpid()
+        facts.loops = loops.loops.count
+        facts.dataDirectory = config.node.dataDir
+        facts.syncAlways = config.storage.sync == .always
+        let server = ServerContext(clients: clients, facts: facts)
+        self.server = server
+        respSettings = LiveRESPSettings(SessionSettings(config.resp))
+        let live = LiveNodeSettings(resp: respSettings, clients: clients, logLevels: levels)
+        commands = CommandTable(withIntrospection: NodeCommandSet.entries(server: server, config: config, live: live,
+                                                                          statsReset: statsReset))
+        // CONFIG RESETSTAT clears the command statistics, as Redis's does.
+        statsReset.register { server.stats.reset() }
         // The RocksDB issue replaces this engine; everything above it stays.
         let engine = InMemoryEngine()
         self.engine = engine

@@ -41,13 +41,10 @@ enum NodeTree {
             loops: node.loops,
             commands: node.commands,
             store: node.store,
-            clients: node.clients,
-            settings: SessionSettings(
-                maxBulkLength: Int(clamping: resp.protoMaxBulkLen.bytes),
-                requiredPassword: resp.requirepass.isEmpty ? nil : Array(resp.requirepass.utf8),
-                idleTimeout: resp.timeout
-            )
+            server: node.server,
+            settings: node.respSettings
         ) { bound in
+            node.server.tcpPort = bound.port
             node.rememberFirstPort(bound.port, for: "resp")
             node.record(address: bound.description, for: "resp")
         }

@@ -1,12 +1,13 @@
-// Prints the effective configuration for people and for CONFIG GET, secrets redacted.
+// Prints the effective configuration for people (secrets redacted) and for CONFIG GET.
 
 extension NodeConfig {
     /// What a set secret prints as. An empty secret prints as empty, so "no password" stays visible.
     public static let redactedSecret = "<redacted>"
 
     /// Every key in `knownKeys` order; lists comma-separated (the `--set` syntax), so a value
-    /// can be fed back to CONFIG SET. Only a caller that must reveal a secret (none today)
-    /// passes `redactingSecrets: false`.
+    /// can be fed back to CONFIG SET. Only a caller that must reveal a secret passes
+    /// `redactingSecrets: false`: CONFIG GET, which shows `requirepass` to an authenticated
+    /// client as Redis does.
     public func flattened(redactingSecrets: Bool = true) -> [(key: String, value: String)] {
         ConfigSchema.fields.map { field in
             (key: field.key, value: value(of: field, redactingSecrets: redactingSecrets).text)

@@ -51,6 +51,22 @@ public final class StreamConnection: LoopResource, @unchecked Sendable {
 
     public var isOpen: Bool { state == .open }
 
+    /// The operating system's descriptor number, for CLIENT LIST's `fd=`; -1 once closed.
+    public var fileDescriptor: Int32 {
+        guard state != .closed else { return -1 }
+        var descriptor: uv_os_fd_t = -1
+        handle.withMemoryRebound(to: uv_handle_t.self, capacity: 1) { _ = uv_fileno($0, &descriptor) }
+        return Int32(descriptor)
+    }
+
+    /// This end's address for TCP (`127.0.0.1:6379`), or nil when not a TCP socket.
+    public var localDescription: String? {
+        guard state != .closed, handle.pointee.type == UV_TCP else { return nil }
+        return handle.withMemoryRebound(to: uv_tcp_t.self, capacity: 1) { tcp in
+            SocketAddress.filled(by: { uv_tcp_getsockname(tcp, $0, $1) })?.description
+        }
+    }
+
     /// Attaches the handler and starts reading.
     public func start(handler: any StreamHandler) {
         loop.preconditionInLoop()

@@ -3,18 +3,22 @@ import RESP
 
 public enum ClientCommands {
     public static let entry = CommandEntry(
-        container: CommandSpec("client", arity: -2, flags: [.stale, .loading], summary: "A container for client connection commands"),
+        container: CommandSpec("client", arity: -2, flags: [], summary: "A container for client connection commands",
+                               docs: ConnectionCommands.connectionDocs(since: "2.4.0", complexity: "Depends on subcommand.")),
         subcommands: [
             CommandEntry(spec: CommandSpec("client|id", arity: 2, flags: [.stale, .loading, .noscript],
-                                           summary: "Returns the client ID for the current connection")) { _, session in
+                                           summary: "Returns the client ID for the current connection", categories: [.connection],
+                                           docs: ConnectionCommands.connectionDocs(since: "5.0.0"))) { _, session in
                 .integer(session.clientID)
             },
             CommandEntry(spec: CommandSpec("client|getname", arity: 2, flags: [.stale, .loading, .noscript],
-                                           summary: "Returns the name of the current connection")) { _, session in
+                                           summary: "Get the current connection name", categories: [.connection],
+                                           docs: ConnectionCommands.connectionDocs(since: "2.6.9"))) { _, session in
                 session.name.map { .bulk($0) } ?? .nullBulk
             },
             CommandEntry(spec: CommandSpec("client|setname", arity: 3, flags: [.stale, .loading, .noscript],
-                                           summary: "Sets the current connection name")) { argv, session in
+                                           summary: "Set the current connection name", categories: [.connection],
+                                           docs: ConnectionCommands.connectionDocs(since: "2.6.9"))) { argv, session in
                 let name = argv[2]
                 guard isValidName(name) else {
                     return .error("ERR Client names cannot contain spaces, newlines or special characters.")
@@ -24,21 +28,36 @@ public enum ClientCommands {
                 return .simpleString("OK")
             },
             CommandEntry(spec: CommandSpec("client|no-evict", arity: 3, flags: [.admin, .noscript, .loading, .stale],
-                                           summary: "Set client eviction mode for the current connection")) { argv, _ in
+                                           summary: "Set client eviction mode for the current connection", categories: [.connection],
+                                           docs: ConnectionCommands.connectionDocs(since: "7.0.0"))) { argv, _ in
                 // Cairn never evicts clients for memory; the mode is accepted as Redis does.
                 switch String(decoding: argv[2], as: UTF8.self).lowercased() {
                 case "on", "off": return .simpleString("OK")
                 default: return .error("ERR syntax error")
                 }
             },
+        ] + ClientListCommands.subcommands + [
             CommandEntry(spec: CommandSpec("client|help", arity: 2, flags: [.loading, .stale],
-                                           summary: "Show helpful text about the different subcommands")) { _, _ in
+                                           summary: "Show helpful text about the different subcommands", categories: [.connection],
+                                           docs: ConnectionCommands.connectionDocs(since: "5.0.0"))) { _, _ in
                 .array([
                     "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
                     "GETNAME", "    Return the name of the current connection.",
                     "ID", "    Return the ID of the current connection.",
-                    "NO-EVICT (ON|OFF)", "    Protect the current client connection from eviction (accepted; Cairn does not evict).",
+                    "INFO", "    Return information about the current client connection.",
+                    "KILL <ip:port>", "    Kill connection made from <ip:port>.",
+                    "KILL <option> <value> [<option> <value> [...]]", "    Kill connections. Options are:",
+                    "    * ADDR (<ip:port>|<unixsocket>:0)", "      Kill connections made from the specified address",
+                    "    * LADDR (<ip:port>|<unixsocket>:0)", "      Kill connections made to specified local address",
+                    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)", "      Kill connections by type.",
+                    "    * USER <username>", "      Kill connections authenticated by <username>.",
+                    "    * SKIPME (YES|NO)", "      Skip killing current connection (default: yes).",
+                    "LIST [options ...]", "    Return information about client connections. Options:",
+                    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)", "      Return clients of specified type.",
+                    "REPLY (ON|OFF|SKIP)", "    Control the replies sent to the current connection.",
+                    "SETINFO <LIB-NAME|LIB-VER> <value>", "    Set client library name or version (as Redis 7.2).",
                     "SETNAME <name>", "    Assign the name <name> to the current connection.",
+                    "NO-EVICT (ON|OFF)", "    Protect current client connection from eviction (accepted; Cairn does not evict).",
                     "HELP", "    Print this help.",
                 ].map { RESPValue.simpleString($0) })
             },

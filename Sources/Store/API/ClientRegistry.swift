@@ -1,13 +1,21 @@
-// Client ids and the connection count that `resp.max-clients` limits.
+// The connected clients: ids, the count `resp.max-clients` limits, and a handle for each.
 import Synchronization
 
 public final class ClientRegistry: Sendable {
     private let nextID = Atomic<Int64>(0)
     private let connected = Atomic<Int>(0)
-    public let maxClients: Int
+    private let handles = Mutex<[Int64: ClientHandle]>([:])
+    private let limit: Atomic<Int>
 
     public init(maxClients: Int) {
-        self.maxClients = maxClients
+        limit = Atomic(maxClients)
+    }
+
+    /// `resp.max-clients`; CONFIG SET changes it for the connections that come next (those
+    /// already connected stay, as in Redis).
+    public var maxClients: Int {
+        get { limit.load(ordering: .relaxed) }
+        set { limit.store(newValue, ordering: .relaxed) }
     }
 
     /// A new client id, or nil when `maxClients` are already connected.
@@ -20,9 +28,23 @@ public final class ClientRegistry: Sendable {
         return nextID.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
-    func leave() {
+    func register(_ handle: ClientHandle) {
+        handles.withLock { $0[handle.id] = handle }
+    }
+
+    func leave(_ id: Int64) {
+        handles.withLock { $0[id] = nil }
         connected.wrappingSubtract(1, ordering: .relaxed)
     }
 
     public var connectedCount: Int { connected.load(ordering: .relaxed) }
+
+    /// Every registered client, by id.
+    public var all: [ClientHandle] {
+        handles.withLock { Array($0.values) }.sorted { $0.id < $1.id }
+    }
+
+    public func client(id: Int64) -> ClientHandle? {
+        handles.withLock { $0[id] }
+    }
 }

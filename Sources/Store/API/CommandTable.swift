@@ -32,10 +32,11 @@ public struct CommandEntry: Sendable {
         self.internalApplies = internalApplies
     }
 
-    /// A container: its handler runs only for `HELP`-less lookups that fail, which it never sees.
-    public init(container spec: CommandSpec, subcommands: [CommandEntry]) {
+    /// A container. `withoutSubcommand` runs when it is called alone, which only an arity of -1
+    /// allows (COMMAND); other containers' arity keeps their handler from ever running.
+    public init(container spec: CommandSpec, subcommands: [CommandEntry], withoutSubcommand: CommandHandler? = nil) {
         self.spec = spec
-        handler = { _, _ in .error("ERR \(spec.name) needs a subcommand") }
+        handler = withoutSubcommand ?? { _, _ in .error("ERR \(spec.name) needs a subcommand") }
         var byName: [String: CommandEntry] = [:]
         for sub in subcommands {
             let name = sub.spec.name.split(separator: "|").last.map(String.init) ?? sub.spec.name
@@ -66,6 +67,10 @@ public struct CommandTable: Sendable {
         entries[name]
     }
 
+    static let allowedWhileSubscribed: Set<String> = [
+        "subscribe", "unsubscribe", "psubscribe", "punsubscribe", "ssubscribe", "sunsubscribe", "ping", "quit", "reset",
+    ]
+
     /// The apply function of every write command, for the regions.
     public var applies: ApplyTable {
         var table = ApplyTable()
@@ -92,7 +97,7 @@ public struct CommandTable: Sendable {
         guard let container = entries[name] else { return .reply(.error(CommandErrors.unknownCommand(argv))) }
         guard container.spec.acceptsArgumentCount(argv.count) else { return .reply(.error(CommandErrors.wrongArity(container.spec.name))) }
         var entry = container
-        if !container.subcommands.isEmpty {
+        if !container.subcommands.isEmpty, argv.count > 1 {
             let subName = String(decoding: argv[1], as: UTF8.self).lowercased()
             guard let sub = container.subcommands[subName] else {
                 return .reply(.error(CommandErrors.unknownSubcommand(argv[1], container: container.spec.name)))
@@ -103,6 +108,9 @@ public struct CommandTable: Sendable {
         // Redis checks authentication after existence and arity.
         guard session.authenticated || entry.spec.flags.contains(.noAuth) else {
             return .reply(.error("NOAUTH Authentication required."))
+        }
+        if session.isInSubscribedMode && !Self.allowedWhileSubscribed.contains(container.spec.name) {
+            return .reply(.error("ERR Can't execute '\(entry.spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"))
         }
         if let data = entry.data { return .data(data, entry.spec) }
         return .reply(entry.handler(argv, &session))

@@ -6,22 +6,32 @@ public enum ConnectionCommands {
     static let compatibleVersion = "7.0.0"
 
     public static let entries: [CommandEntry] = [
-        CommandEntry(spec: CommandSpec("ping", arity: -1, flags: [.fast, .stale], summary: "Ping the server")) { argv, session in
+        CommandEntry(spec: CommandSpec("ping", arity: -1, flags: [.fast], summary: "Ping the server", categories: [.connection],
+                                       tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
+                                       docs: connectionDocs(since: "1.0.0"))) { argv, session in
+            if argv.count <= 2 && session.isInSubscribedMode {
+                // A subscribed RESP2 connection gets PING's answer in the shape of a message.
+                return .array([.bulk(Array("pong".utf8)), .bulk(argv.count == 2 ? argv[1] : [])])
+            }
             switch argv.count {
             case 1: return .simpleString("PONG")
             case 2: return .bulk(argv[1])
             default: return .error(CommandErrors.wrongArity("ping"))
             }
         },
-        CommandEntry(spec: CommandSpec("echo", arity: 2, flags: [.fast, .stale], summary: "Echo the given string")) { argv, _ in
+        CommandEntry(spec: CommandSpec("echo", arity: 2, flags: [.loading, .stale, .fast], summary: "Echo the given string",
+                                       categories: [.connection], docs: connectionDocs(since: "1.0.0"))) { argv, _ in
             .bulk(argv[1])
         },
         CommandEntry(spec: CommandSpec("quit", arity: -1, flags: [.fast, .stale, .noAuth, .allowBusy, .noscript, .loading],
-                                       summary: "Close the connection")) { _, session in
+                                       summary: "Close the connection", categories: [.connection],
+                                       docs: connectionDocs(since: "1.0.0"))) { _, session in
             session.closeAfterReply = true
             return .simpleString("OK")
         },
-        CommandEntry(spec: CommandSpec("select", arity: 2, flags: [.fast, .stale, .loading], summary: "Change the selected database")) { argv, session in
+        CommandEntry(spec: CommandSpec("select", arity: 2, flags: [.fast, .stale, .loading],
+                                       summary: "Change the selected database for the current connection",
+                                       categories: [.connection], docs: connectionDocs(since: "1.0.0"))) { argv, session in
             guard let index = Int64(String(decoding: argv[1], as: UTF8.self)), index >= Int64(Int32.min), index <= Int64(Int32.max) else {
                 return .error("ERR value is not an integer or out of range")
             }
@@ -30,15 +40,23 @@ public enum ConnectionCommands {
             session.database = 0
             return .simpleString("OK")
         },
-        CommandEntry(spec: CommandSpec("auth", arity: -2, flags: [.fast, .stale, .noAuth, .noscript, .loading],
-                                       summary: "Authenticate to the server")) { argv, session in
+        CommandEntry(spec: CommandSpec("auth", arity: -2, flags: [.fast, .stale, .noAuth, .noscript, .loading, .allowBusy],
+                                       summary: "Authenticate to the server", categories: [.connection],
+                                       docs: connectionDocs(since: "1.0.0",
+                                                            complexity: "O(N) where N is the number of passwords defined for the user"))) { argv, session in
             auth(argv, &session)
         },
-        CommandEntry(spec: CommandSpec("hello", arity: -1, flags: [.fast, .stale, .noAuth, .noscript, .loading],
-                                       summary: "Handshake with the server")) { argv, session in
+        CommandEntry(spec: CommandSpec("hello", arity: -1, flags: [.fast, .stale, .noAuth, .noscript, .loading, .allowBusy],
+                                       summary: "Handshake with Redis", categories: [.connection],
+                                       docs: connectionDocs(since: "6.0.0"))) { argv, session in
             hello(argv, &session)
         },
     ]
+
+    /// COMMAND DOCS for Redis's connection group.
+    static func connectionDocs(since: String, complexity: String = "O(1)") -> CommandDocs {
+        CommandDocs(since: since, group: .connection, complexity: complexity)
+    }
 
     static let wrongPassword = RESPValue.error("WRONGPASS invalid username-password pair or user is disabled.")
 

@@ -10,18 +10,18 @@ public struct RESPListenerService: Service {
     public let loops: EventLoopGroup
     public let commands: CommandTable
     public let store: StoreServer
-    public let clients: ClientRegistry
-    public let settings: SessionSettings
+    public let server: ServerContext
+    public let settings: LiveRESPSettings
     /// Called with the bound address once listening.
     public let onListening: @Sendable (SocketAddress) -> Void
 
-    public init(address: SocketAddress, loops: EventLoopGroup, commands: CommandTable, store: StoreServer, clients: ClientRegistry,
-                settings: SessionSettings, onListening: @escaping @Sendable (SocketAddress) -> Void) {
+    public init(address: SocketAddress, loops: EventLoopGroup, commands: CommandTable, store: StoreServer, server: ServerContext,
+                settings: LiveRESPSettings, onListening: @escaping @Sendable (SocketAddress) -> Void) {
         self.address = address
         self.loops = loops
         self.commands = commands
         self.store = store
-        self.clients = clients
+        self.server = server
         self.settings = settings
         self.onListening = onListening
     }
@@ -29,17 +29,18 @@ public struct RESPListenerService: Service {
     public func run() async throws {
         let commands = self.commands
         let store = self.store
-        let clients = self.clients
+        let server = self.server
         let settings = self.settings
         let listener = try await TCPListener.listen(on: address, acceptor: loops.loops[0], distributingTo: loops.loops) { connection in
-            guard let clientID = clients.admit() else {
+            guard let clientID = server.clients.admit() else {
+                server.stats.connectionRejected()
                 connection.write(Array("-ERR max number of clients reached\r\n".utf8))
                 connection.closeAfterWrites()
                 return RefusedConnection()
             }
-            let session = RESPSession(clientID: clientID, commands: commands, store: store, clients: clients, settings: settings)
-            session.watchIdleness(of: connection)
-            return session
+            server.stats.connectionAccepted()
+            return RESPSession(clientID: clientID, commands: commands, store: store, server: server, settings: settings,
+                               connection: connection)
         }
         onListening(listener.boundAddress)
         do {

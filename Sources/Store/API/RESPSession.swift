@@ -19,55 +19,99 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
     private var state: SessionState
     private let commands: CommandTable
     private let store: StoreServer
-    private let clients: ClientRegistry
-    private let idleTimeout: Duration
+    private let server: ServerContext
+    /// Read before every command, so CONFIG SET applies to open connections' next command.
+    private let settings: LiveRESPSettings
     private var lastActivity = SystemTimeSource().now()
     private var idleTimer: (any ScheduledTimer)?
     private weak var connection: StreamConnection?
+    private var link: SessionLink?
     private var batchInFlight = false
     private var closing = false
+    private var queryBufferShare = 0
 
-    /// One command of a batch: its encoded reply, or the data command still to run and the
-    /// protocol its reply is encoded in (HELLO may switch it mid-batch).
+    /// One command of a batch: its encoded reply, or the data command still to run and how
+    /// its reply is to be encoded (HELLO may switch the protocol mid-batch).
     private enum Step {
         case encoded([UInt8])
-        case data(DataCommand, CommandSpec, [[UInt8]], RESPProtocolVersion)
+        case data(DataCommand, CommandSpec, [[UInt8]], RESPProtocolVersion, suppressed: Bool)
     }
 
-    init(clientID: Int64, commands: CommandTable, store: StoreServer, clients: ClientRegistry, settings: SessionSettings) {
-        state = SessionState(clientID: clientID, requiredPassword: settings.requiredPassword)
-        // Before authentication the parser applies Redis's smaller limits.
-        parser = RESPRequestParser(maxBulkLength: settings.maxBulkLength, isAuthenticated: state.authenticated)
+    init(clientID: Int64, commands: CommandTable, store: StoreServer, server: ServerContext, settings: LiveRESPSettings,
+         connection: StreamConnection) {
+        let current = settings.current
         self.commands = commands
         self.store = store
-        self.clients = clients
-        idleTimeout = settings.idleTimeout
+        self.server = server
+        self.settings = settings
+        self.connection = connection
+        let handle = ClientHandle(id: clientID, address: connection.peerDescription,
+                                  localAddress: connection.localDescription ?? "", fileDescriptor: connection.fileDescriptor) { [weak connection] in
+            guard let loop = connection?.loop else { return }
+            loop.execute { [weak connection] in connection?.close() }
+        }
+        state = SessionState(clientID: clientID, requiredPassword: current.requiredPassword, server: server)
+        // Before authentication the parser applies Redis's smaller limits.
+        parser = RESPRequestParser(maxBulkLength: current.maxBulkLength, isAuthenticated: state.authenticated)
+        let link = SessionLink(clientID: clientID, handle: handle, loop: connection.loop, session: self)
+        state = SessionState(clientID: clientID, requiredPassword: current.requiredPassword, server: server, link: link)
+        self.link = link
+        handle.update { $0.authenticated = self.state.authenticated }
+        server.clients.register(handle)
+        watchIdleness(of: connection)
     }
 
     /// Starts closing the connection once it has been idle for `resp.timeout` (Redis checks
     /// idle clients periodically too, so the close comes up to a quarter timeout late).
-    func watchIdleness(of connection: StreamConnection) {
-        self.connection = connection
-        guard idleTimeout > .zero else { return }
-        let interval = max(.milliseconds(50), min(.seconds(1), idleTimeout / 4))
+    /// Subscribers and monitors are exempt, as in Redis. The timer runs even while the
+    /// timeout is zero, because CONFIG SET can change it.
+    private func watchIdleness(of connection: StreamConnection) {
+        let idleTimeout = settings.current.idleTimeout
+        let interval = idleTimeout > .zero ? max(.milliseconds(50), min(.seconds(1), idleTimeout / 4)) : .seconds(1)
         idleTimer = connection.loop.scheduleTimer(after: interval, repeating: interval) { [weak self] in
             self?.closeIfIdle()
         }
     }
 
     private func closeIfIdle() {
-        guard !batchInFlight, SystemTimeSource().now().duration(since: lastActivity) > idleTimeout else { return }
+        let idleTimeout = settings.current.idleTimeout
+        guard idleTimeout > .zero, !batchInFlight, !state.isMonitor, state.channels.isEmpty, state.patterns.isEmpty,
+              SystemTimeSource().now().duration(since: lastActivity) > idleTimeout else { return }
         connection?.close()
     }
 
     func received(_ bytes: UnsafeRawBufferPointer, on connection: StreamConnection) {
-        if idleTimer != nil { lastActivity = SystemTimeSource().now() }
+        lastActivity = SystemTimeSource().now()
         parser.append(contentsOf: bytes)
+        guard accountQueryBuffer() else {
+            // Its input is dropped at once, so the memory is free for everyone else now.
+            parser = RESPRequestParser(maxBulkLength: settings.current.maxBulkLength, isAuthenticated: state.authenticated)
+            _ = accountQueryBuffer()
+            connection.write(Array("-ERR Protocol error: the query buffers of all clients exceed resp.max-query-buffer-total\r\n".utf8))
+            closing = true
+            connection.closeAfterWrites()
+            return
+        }
         if batchInFlight {
             if parser.bufferedByteCount > Self.inputBufferedWhileBusy { connection.pauseReading() }
             return
         }
         runBatch(on: connection)
+    }
+
+    /// Records this client's unparsed input in the node-wide budget; false when it is exceeded.
+    private func accountQueryBuffer() -> Bool {
+        let now = parser.bufferedByteCount
+        defer { queryBufferShare = now }
+        return server.queryBuffers.adjust(from: queryBufferShare, to: now, limit: settings.current.maxQueryBufferTotal)
+    }
+
+    /// Picks up CONFIG SET changes: the password AUTH checks, and the parser's limits.
+    private func applyLiveSettings() {
+        let current = settings.current
+        state.requiredPassword = current.requiredPassword
+        parser.maxBulkLength = current.maxBulkLength
+        parser.isAuthenticated = state.authenticated
     }
 
     /// Parses what is buffered and answers it; data commands continue in a task.
@@ -76,6 +120,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         var steps: [Step] = []
         var hasData = false
         while !closing {
+            applyLiveSettings()
             let argv: [[UInt8]]
             do {
                 guard let next = try parser.next() else { break }
@@ -87,18 +132,29 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
                 closing = true
                 break
             }
+            let started = SystemTimeSource().now()
+            feedMonitors(argv)
             switch commands.dispatch(argv, session: &state) {
             case .reply(let reply):
+                record(argv, reply: reply, since: started)
                 var bytes: [UInt8] = []
-                RESPEncoder(protocolVersion: state.protocolVersion).append(reply, to: &bytes)
+                // Decided after the command ran: CLIENT REPLY ON's own reply is sent.
+                if state.takeReplyDecision() {
+                    let encoder = RESPEncoder(protocolVersion: state.protocolVersion)
+                    encoder.append(reply, to: &bytes)
+                    for following in state.followingReplies { encoder.append(following, to: &bytes) }
+                }
+                state.followingReplies.removeAll()
                 steps.append(.encoded(bytes))
             case .data(let command, let spec):
-                steps.append(.data(command, spec, argv, state.protocolVersion))
+                steps.append(.data(command, spec, argv, state.protocolVersion, suppressed: !state.takeReplyDecision()))
                 hasData = true
             }
             parser.isAuthenticated = state.authenticated
             closing = state.closeAfterReply
         }
+        _ = accountQueryBuffer()
+        updateHandle(lastCommand: nil)
         guard !steps.isEmpty else { return }
         guard hasData else {
             var output: [UInt8] = []
@@ -115,10 +171,12 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
                 switch step {
                 case .encoded(let bytes):
                     output.append(contentsOf: bytes)
-                case .data(let command, let spec, let argv, let version):
+                case .data(let command, let spec, let argv, let version, let suppressed):
+                    let started = SystemTimeSource().now()
                     let applied = await store.execute(command, spec: spec, argv: argv)
+                    self.record(argv, reply: applied.reply, since: started, name: spec.name)
                     sequence = max(sequence, applied.sequence)
-                    RESPEncoder(protocolVersion: version).append(applied.reply, to: &output)
+                    if !suppressed { RESPEncoder(protocolVersion: version).append(applied.reply, to: &output) }
                 }
             }
             do {
@@ -135,6 +193,57 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         }
     }
 
+    private func record(_ argv: [[UInt8]], reply: RESPValue, since started: MonotonicInstant, name: String? = nil) {
+        let elapsed = SystemTimeSource().now().duration(since: started)
+        let microseconds = elapsed.components.seconds &* 1_000_000 &+ elapsed.components.attoseconds / 1_000_000_000_000
+        let commandName = name ?? commandName(argv)
+        var failed = false
+        if case .error = reply { failed = true }
+        server.stats.record(commandName, microseconds: microseconds, failed: failed)
+        let info = link?.handle.snapshot
+        server.slowLog.consider(argv, microseconds: microseconds, unixSeconds: store.clock.nowMilliseconds() / 1000,
+                                clientAddress: link?.handle.address ?? "", clientName: info?.name ?? "")
+        link?.handle.update { $0.lastCommand = commandName }
+    }
+
+    /// The command's full name as Redis reports it (`client|list`), or the first word.
+    private func commandName(_ argv: [[UInt8]]) -> String {
+        guard let first = argv.first else { return "" }
+        let name = String(decoding: first, as: UTF8.self).lowercased()
+        if let entry = commands.entry(named: name), !entry.subcommands.isEmpty, argv.count > 1 {
+            let sub = String(decoding: argv[1], as: UTF8.self).lowercased()
+            if entry.subcommands[sub] != nil { return name + "|" + sub }
+        }
+        return name
+    }
+
+    private func feedMonitors(_ argv: [[UInt8]]) {
+        guard !server.monitors.isEmpty, let first = argv.first else { return }
+        // As Redis, credentials never reach a monitor.
+        let name = String(decoding: first, as: UTF8.self).lowercased()
+        guard name != "auth", name != "hello", name != "monitor" else { return }
+        server.monitors.feed(argv, unixMicroseconds: store.clock.nowMicroseconds(), clientAddress: link?.handle.address ?? "")
+    }
+
+    private func updateHandle(lastCommand: String?) {
+        let state = self.state
+        let queryBytes = parser.bufferedByteCount
+        let outputBytes = connection?.queuedBytes ?? 0
+        link?.handle.update { info in
+            info.name = state.name ?? ""
+            info.protocolVersion = state.protocolVersion
+            info.channels = state.channels.count
+            info.patterns = state.patterns.count
+            info.isMonitor = state.isMonitor
+            info.libraryName = state.libraryName
+            info.libraryVersion = state.libraryVersion
+            info.queryBufferBytes = queryBytes
+            info.outputBufferBytes = outputBytes
+            info.lastInteraction = SystemTimeSource().now()
+            info.authenticated = state.authenticated
+        }
+    }
+
     private func finishBatch(_ output: [UInt8], on connection: StreamConnection) {
         batchInFlight = false
         write(output, to: connection)
@@ -148,10 +257,40 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         if closing { connection.closeAfterWrites() }
     }
 
+    /// A published message: a push in RESP3, an array in RESP2.
+    func push(_ items: [RESPValue]) {
+        guard let connection, connection.isOpen, !closing else { return }
+        var bytes: [UInt8] = []
+        RESPEncoder(protocolVersion: state.protocolVersion).append(state.protocolVersion == .resp3 ? .push(items) : .array(items), to: &bytes)
+        writePush(bytes, to: connection)
+    }
+
+    func pushMonitorLine(_ line: String) {
+        guard let connection, connection.isOpen, !closing, state.isMonitor else { return }
+        writePush(Array("+\(line)\r\n".utf8), to: connection)
+    }
+
+    /// Subscribers and monitors that do not read are dropped at the output limit rather than
+    /// buffered without bound (Redis's client-output-buffer-limit for pubsub).
+    private func writePush(_ bytes: [UInt8], to connection: StreamConnection) {
+        guard connection.queuedBytes + bytes.count <= settings.current.pushOutputLimit else {
+            closing = true
+            connection.close()
+            return
+        }
+        connection.write(bytes)
+    }
+
     func closed(_ connection: StreamConnection, error: RuntimeError?) {
         idleTimer?.cancel()
         idleTimer = nil
         closing = true
-        clients.leave()
+        for channel in state.channels { server.pubSub.unsubscribe(channel, clientID: state.clientID) }
+        for pattern in state.patterns { server.pubSub.unsubscribe(pattern: pattern, clientID: state.clientID) }
+        if state.isMonitor { server.monitors.remove(clientID: state.clientID) }
+        _ = server.queryBuffers.adjust(from: queryBufferShare, to: 0, limit: .max)
+        queryBufferShare = 0
+        server.clients.leave(state.clientID)
+        link = nil
     }
 }

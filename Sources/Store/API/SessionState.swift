@@ -1,4 +1,5 @@
-// What a command may read or change about its connection: protocol, name, database, closing.
+// What a command may read or change about its connection: protocol, name, subscriptions,
+// reply mode, closing — and the server it belongs to.
 public import RESP
 
 public struct SessionState: Sendable {
@@ -8,15 +9,58 @@ public struct SessionState: Sendable {
     public var database = 0
     /// Set by QUIT: the reply is written, then the connection closes.
     public var closeAfterReply = false
-    /// `resp.requirepass` when the connection opened; nil when no password is required.
-    public let requiredPassword: [UInt8]?
-    /// True once AUTH (or HELLO … AUTH) succeeded, or from the start without a password.
-    public var authenticated: Bool
+    /// `resp.requirepass` as it is now (the session refreshes it before every command, so
+    /// CONFIG SET applies at once); nil when no password is required.
+    public var requiredPassword: [UInt8]?
+    /// Set by AUTH (or HELLO … AUTH), or at connection when no password was required then.
+    private var hasAuthenticated: Bool
+    /// Redis's `!authRequired(c)`: authenticated, or no password required right now — so
+    /// clearing requirepass frees waiting clients, and setting it spares connected ones.
+    public var authenticated: Bool {
+        get { hasAuthenticated || requiredPassword == nil }
+        set { hasAuthenticated = newValue }
+    }
+    /// CLIENT REPLY, as Redis's client flags: OFF hides every reply; SKIP hides the next
+    /// command's (`skipNext` becomes `skipCurrent` once the SKIP command itself is done).
+    public var repliesOff = false
+    public var skipCurrentReply = false
+    public var skipNextReply = false
+    /// Set by a handler whose command answers nothing at all (CLIENT REPLY OFF/SKIP, SHUTDOWN).
+    public var noReply = false
+    public var channels: Set<[UInt8]> = []
+    public var patterns: Set<[UInt8]> = []
+    public var isMonitor = false
+    public var libraryName = ""
+    public var libraryVersion = ""
+    /// Replies after the handler's own, in order (SUBSCRIBE answers once per channel).
+    public var followingReplies: [RESPValue] = []
+    /// The server's shared parts; a stand-alone context in unit tests.
+    public let server: ServerContext
+    /// This connection as other connections see it (nil in unit tests without a connection).
+    public let link: SessionLink?
 
-    public init(clientID: Int64, requiredPassword: [UInt8]? = nil) {
+    public init(clientID: Int64, requiredPassword: [UInt8]? = nil, server: ServerContext? = nil, link: SessionLink? = nil) {
         self.clientID = clientID
         self.requiredPassword = requiredPassword
-        authenticated = requiredPassword == nil
+        hasAuthenticated = requiredPassword == nil
+        self.server = server ?? ServerContext(clients: ClientRegistry(maxClients: 1))
+        self.link = link
+    }
+
+    /// Whether the reply of the command that just ran is sent; moves SKIP along, as Redis
+    /// does after each command.
+    public mutating func takeReplyDecision() -> Bool {
+        let send = !(repliesOff || skipCurrentReply || noReply)
+        noReply = false
+        skipCurrentReply = skipNextReply
+        skipNextReply = false
+        return send
+    }
+
+    /// In RESP2 a connection with subscriptions may only run the pub/sub commands, PING, QUIT
+    /// and RESET; RESP3 has push replies and no such restriction.
+    public var isInSubscribedMode: Bool {
+        protocolVersion == .resp2 && !(channels.isEmpty && patterns.isEmpty)
     }
 
     /// The `default` user is the only one: it takes `requiredPassword`, or anything when none

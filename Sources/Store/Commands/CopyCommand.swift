@@ -4,7 +4,10 @@ import RESP
 enum CopyCommand {
     static let entry = CommandEntry(
         spec: CommandSpec("copy", arity: -3, flags: [.write, .denyOOM], firstKey: 1, lastKey: 2, keyStep: 1,
-                          summary: "Copy a key"),
+                          summary: "Copy a key", categories: [.keyspace],
+                          keySpecs: [.single([.readOnly, .access]), .destination([.overwrite, .update])],
+                          docs: CommandDocs(since: "6.2.0", group: .generic,
+                                            complexity: "O(N) worst case for collections, where N is the number of nested items. O(1) for string values.")),
         data: .write(normalize: normalize, apply: apply))
 
     private static let replaceWord = Array("REPLACE".utf8)

@@ -3,13 +3,15 @@ import RESP
 
 enum ExpireCommands {
     static let entries: [CommandEntry] = [
-        expireEntry("expire", unit: .seconds, relative: true, summary: "Set a key's time to live in seconds"),
-        expireEntry("pexpire", unit: .milliseconds, relative: true, summary: "Set a key's time to live in milliseconds"),
-        expireEntry("expireat", unit: .seconds, relative: false, summary: "Set the expiration for a key as a UNIX timestamp"),
-        expireEntry("pexpireat", unit: .milliseconds, relative: false,
+        expireEntry("expire", unit: .seconds, relative: true, since: "1.0.0", summary: "Set a key's time to live in seconds"),
+        expireEntry("pexpire", unit: .milliseconds, relative: true, since: "2.6.0", summary: "Set a key's time to live in milliseconds"),
+        expireEntry("expireat", unit: .seconds, relative: false, since: "1.2.0", summary: "Set the expiration for a key as a UNIX timestamp"),
+        expireEntry("pexpireat", unit: .milliseconds, relative: false, since: "2.6.0",
                     summary: "Set the expiration for a key as a UNIX timestamp specified in milliseconds"),
         CommandEntry(spec: CommandSpec("persist", arity: 2, flags: [.write, .fast], firstKey: 1, lastKey: 1, keyStep: 1,
-                                       summary: "Remove the expiration from a key"),
+                                       summary: "Remove the expiration from a key", categories: [.keyspace],
+                                       keySpecs: [.single([.readWrite, .update])],
+                                       docs: CommandDocs(since: "2.2.0", group: .generic, complexity: "O(1)")),
                      data: .write(normalize: nil, apply: persist)),
     ]
 
@@ -19,8 +21,10 @@ enum ExpireCommands {
     /// (DESIGN §6a: relative times made absolute), applied by PEXPIREAT's apply.
     static let entryName = "pexpireat"
 
-    private static func expireEntry(_ name: String, unit: Unit, relative: Bool, summary: String) -> CommandEntry {
-        CommandEntry(spec: CommandSpec(name, arity: -3, flags: [.write, .fast], firstKey: 1, lastKey: 1, keyStep: 1, summary: summary),
+    private static func expireEntry(_ name: String, unit: Unit, relative: Bool, since: String, summary: String) -> CommandEntry {
+        CommandEntry(spec: CommandSpec(name, arity: -3, flags: [.write, .fast], firstKey: 1, lastKey: 1, keyStep: 1, summary: summary,
+                                       categories: [.keyspace], keySpecs: [.single([.readWrite, .update])],
+                                       docs: CommandDocs(since: since, group: .generic, complexity: "O(1)")),
                      data: .write(normalize: normalize(name, unit: unit, relative: relative), apply: applyExpireAt))
     }
 

@@ -3,7 +3,10 @@ import RESP
 
 enum KeysCommand {
     static let entry = CommandEntry(
-        spec: CommandSpec("keys", arity: 2, flags: [.readonly], summary: "Find all keys matching the given pattern"),
+        spec: CommandSpec("keys", arity: 2, flags: [.readonly], summary: "Find all keys matching the given pattern",
+                          categories: [.keyspace, .dangerous], tips: ["request_policy:all_shards", "nondeterministic_output_order"],
+                          docs: CommandDocs(since: "1.0.0", group: .generic,
+                                            complexity: "O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length.")),
         data: .keyspace { argv, keyspace in await keys(matching: argv[1], keyspace) })
 
     /// In stored order (slot, then key bytes); Redis's order is its hash table's, so clients

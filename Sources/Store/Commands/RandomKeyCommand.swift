@@ -3,7 +3,9 @@ import RESP
 
 enum RandomKeyCommand {
     static let entry = CommandEntry(
-        spec: CommandSpec("randomkey", arity: 1, flags: [.readonly], summary: "Return a random key from the keyspace"),
+        spec: CommandSpec("randomkey", arity: 1, flags: [.readonly], summary: "Return a random key from the keyspace",
+                          categories: [.keyspace], tips: ["request_policy:all_shards", "nondeterministic_output"],
+                          docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)")),
         data: .keyspace { _, keyspace in await randomKey(keyspace) })
 
     /// A region chosen with probability proportional to its key count, then a key in it (see

@@ -4,14 +4,21 @@ import RESP
 enum RenameCommands {
     static let entries: [CommandEntry] = [
         CommandEntry(spec: CommandSpec("rename", arity: 3, flags: [.write], firstKey: 1, lastKey: 2, keyStep: 1,
-                                       summary: "Rename a key"),
+                                       summary: "Rename a key", categories: [.keyspace],
+                                       keySpecs: [sourceKey, .destination([.overwrite, .update])],
+                                       docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)")),
                      data: .write(normalize: nil, apply: rename(onlyIfAbsent: false))),
         CommandEntry(spec: CommandSpec("renamenx", arity: 3, flags: [.write, .fast], firstKey: 1, lastKey: 2, keyStep: 1,
-                                       summary: "Rename a key, only if the new key does not exist"),
+                                       summary: "Rename a key, only if the new key does not exist", categories: [.keyspace],
+                                       keySpecs: [sourceKey, .destination([.overwrite, .insert])],
+                                       docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)")),
                      data: .write(normalize: nil, apply: rename(onlyIfAbsent: true))),
     ]
 
     static let noSuchKey = RESPValue.error("ERR no such key")
+
+    /// The key renamed away: read, then deleted.
+    private static let sourceKey = KeySpec.single([.readWrite, .access, .delete])
 
     /// Moves the source's record, expiry included, over the destination. A missing source is
     /// an error even when both names are the same; renaming a key onto itself changes nothing.
@@ -39,5 +46,12 @@ enum CollectionMembers {
     static func refuseMove(_ record: KeyRecord, command: String) -> RESPValue? {
         guard record.type != .string else { return nil }
         return .error("ERR \(command.uppercased()) of a \(record.type.redisName) key is not supported yet")
+    }
+}
+
+extension KeySpec {
+    /// The second argument as a key (RENAME's and COPY's destination).
+    static func destination(_ flags: KeySpecFlags) -> KeySpec {
+        KeySpec(flags: flags, beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))
     }
 }

@@ -3,7 +3,10 @@ import RESP
 
 enum ScanCommand {
     static let entry = CommandEntry(
-        spec: CommandSpec("scan", arity: -2, flags: [.readonly], summary: "Incrementally iterate the keys space"),
+        spec: CommandSpec("scan", arity: -2, flags: [.readonly], summary: "Incrementally iterate the keys space",
+                          categories: [.keyspace], tips: ["nondeterministic_output", "request_policy:special"],
+                          docs: CommandDocs(since: "2.8.0", group: .generic,
+                                            complexity: "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.")),
         data: .keyspace { argv, keyspace in await scan(argv, keyspace) })
 
     static let invalidCursor = RESPValue.error("ERR invalid cursor")

@@ -3,15 +3,19 @@ import RESP
 
 enum TimeToLiveCommands {
     static let entries: [CommandEntry] = [
-        entry("ttl", inMilliseconds: false, absolute: false, summary: "Get the time to live for a key in seconds"),
-        entry("pttl", inMilliseconds: true, absolute: false, summary: "Get the time to live for a key in milliseconds"),
-        entry("expiretime", inMilliseconds: false, absolute: true, summary: "Get the expiration Unix timestamp for a key"),
-        entry("pexpiretime", inMilliseconds: true, absolute: true,
+        entry("ttl", inMilliseconds: false, absolute: false, since: "1.0.0", summary: "Get the time to live for a key in seconds"),
+        entry("pttl", inMilliseconds: true, absolute: false, since: "2.6.0", summary: "Get the time to live for a key in milliseconds"),
+        entry("expiretime", inMilliseconds: false, absolute: true, since: "7.0.0", summary: "Get the expiration Unix timestamp for a key"),
+        entry("pexpiretime", inMilliseconds: true, absolute: true, since: "7.0.0",
               summary: "Get the expiration Unix timestamp for a key in milliseconds"),
     ]
 
-    private static func entry(_ name: String, inMilliseconds: Bool, absolute: Bool, summary: String) -> CommandEntry {
-        CommandEntry(spec: CommandSpec(name, arity: 2, flags: [.readonly, .fast], firstKey: 1, lastKey: 1, keyStep: 1, summary: summary),
+    private static func entry(_ name: String, inMilliseconds: Bool, absolute: Bool, since: String, summary: String) -> CommandEntry {
+        // Redis marks only the relative forms nondeterministic: their answer depends on the clock.
+        CommandEntry(spec: CommandSpec(name, arity: 2, flags: [.readonly, .fast], firstKey: 1, lastKey: 1, keyStep: 1, summary: summary,
+                                       categories: [.keyspace], tips: absolute ? [] : ["nondeterministic_output"],
+                                       keySpecs: [.single([.readOnly, .access])],
+                                       docs: CommandDocs(since: since, group: .generic, complexity: "O(1)")),
                      data: .read { argv, data in
                          .integer(reply(for: try data.record(argv[1]), now: data.nowMilliseconds,
                                         inMilliseconds: inMilliseconds, absolute: absolute))

@@ -12,6 +12,8 @@ public struct ApplyContext {
     private var pending: [[UInt8]: [UInt8]?] = [:]
     /// How many keys this entry added (negative: removed), for the region's key count.
     public private(set) var keyCountChange = 0
+    /// How many keys with an expiry this entry added (negative: removed), for INFO keyspace.
+    public private(set) var expiringCountChange = 0
     private(set) var highestVersion: UInt64
 
     /// The region applying the entry.
@@ -46,7 +48,10 @@ public struct ApplyContext {
     }
 
     public mutating func put(_ key: [UInt8], _ record: KeyRecord) throws {
-        if try storedRecord(key) == nil { keyCountChange += 1 }
+        let old = try storedRecord(key)
+        if old == nil { keyCountChange += 1 }
+        if old?.expireAtMilliseconds != nil { expiringCountChange -= 1 }
+        if record.expireAtMilliseconds != nil { expiringCountChange += 1 }
         let stored = StoredKey.meta(key)
         let bytes = record.encoded()
         pending[stored] = .some(bytes)
@@ -58,6 +63,7 @@ public struct ApplyContext {
     public mutating func delete(_ key: [UInt8]) throws -> Bool {
         guard let existing = try storedRecord(key) else { return false }
         keyCountChange -= 1
+        if existing.expireAtMilliseconds != nil { expiringCountChange -= 1 }
         let stored = StoredKey.meta(key)
         pending[stored] = .some(nil)
         batch.delete(.meta, key: stored)
@@ -67,19 +73,13 @@ public struct ApplyContext {
     /// Deletes every key of the region applying this entry, in every data family. Must be the
     /// entry's only write: keys it wrote before are not tracked past this.
     public mutating func deleteAllKeys() throws {
-        var removed = 0
-        var start = region.startKey
-        while true {
-            let page = try engine.scan(.meta, from: start, to: region.endKey, limit: 4096, reverse: false)
-            removed += page.count
-            guard page.count == 4096, let last = page.last else { break }
-            start = last.key + [0]
-        }
+        let counts = try KeyCounts.of(region, in: engine)
         for family in [ColumnFamily.meta, .sub, .score] {
             batch.deleteRange(family, from: region.startKey, to: region.endKey)
         }
         pending.removeAll()
-        keyCountChange = -removed
+        keyCountChange = -counts.keys
+        expiringCountChange = -counts.expiring
     }
 
     /// A collection version never used before in this region (DESIGN §6): the entry's

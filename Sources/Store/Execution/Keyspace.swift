@@ -49,6 +49,24 @@ public final class Keyspace: Sendable {
         }
     }
 
+    /// A region's key counts (INFO keyspace).
+    public func counts(of descriptor: RegionDescriptor) async -> Swift.Result<KeyCounts, RESPError> {
+        guard let region = await server.directory.region(id: descriptor.id) else {
+            return .failure(RESPError(RegionDirectory.unavailable(descriptor.id)))
+        }
+        return .success(await region.counts())
+    }
+
+    /// Whether the region's supervisor gave up on it on this node.
+    public func isFailed(_ descriptor: RegionDescriptor) -> Bool {
+        server.directory.failedRegions.contains(descriptor.id)
+    }
+
+    /// Makes the reply wait until every write so far is durable (SAVE).
+    public func coverEverythingWritten() {
+        sequence.max(server.engine.lastSequence, ordering: .relaxed)
+    }
+
     var scanCursors: ScanCursorTable { server.scanCursors }
 
     private func record(_ applied: AppliedCommand) -> RESPValue {

@@ -20,6 +20,8 @@ public actor Region: LoopPinned {
     private var highestVersion: UInt64 = 0
     /// Keys stored in this region, expired or not (what DBSIZE counts, as Redis does).
     public private(set) var keyCount = 0
+    /// Of those, the keys with an expiry (INFO keyspace's `expires`).
+    public private(set) var expiringKeyCount = 0
     private let failures: AsyncStream<String>.Continuation
     /// Yields a reason when the region met an error it cannot serve past; its supervisor child
     /// then crashes so the region restarts from the engine.
@@ -34,18 +36,9 @@ public actor Region: LoopPinned {
         self.applies = applies
         self.directory = directory
         (failed, failures) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
-        keyCount = try Self.countKeys(in: descriptor, engine: engine)
-    }
-
-    private static func countKeys(in descriptor: RegionDescriptor, engine: any StorageEngine) throws -> Int {
-        var count = 0
-        var start = descriptor.startKey
-        while true {
-            let page = try engine.scan(.meta, from: start, to: descriptor.endKey, limit: 4096, reverse: false)
-            count += page.count
-            guard page.count == 4096, let last = page.last else { return count }
-            start = last.key + [0]
-        }
+        let counts = try KeyCounts.of(descriptor, in: engine)
+        keyCount = counts.keys
+        expiringKeyCount = counts.expiring
     }
 
     public func propose(_ entry: WriteEntry) -> AppliedCommand {
@@ -61,6 +54,7 @@ public actor Region: LoopPinned {
             let sequence = try engine.write(context.batch)
             highestVersion = context.highestVersion
             keyCount += context.keyCountChange
+            expiringKeyCount += context.expiringCountChange
             return AppliedCommand(reply: reply, sequence: sequence)
         } catch {
             return failure(error)
@@ -83,6 +77,11 @@ public actor Region: LoopPinned {
     {
         let sequence = engine.lastSequence
         return (try body(KeyspaceRead(engine: engine, nowMilliseconds: nowMilliseconds), keyCount), sequence)
+    }
+
+    /// Keys stored, and of those the ones with an expiry.
+    public func counts() -> KeyCounts {
+        KeyCounts(keys: keyCount, expiring: expiringKeyCount)
     }
 
     private func failure(_ error: any Error) -> AppliedCommand {
