@@ -5,11 +5,11 @@ public import RESP
 public typealias CommandHandler = @Sendable (_ argv: [[UInt8]], _ session: inout SessionState) -> RESPValue
 
 public struct CommandEntry: Sendable {
-    public let spec: CommandSpec
+    public internal(set) var spec: CommandSpec
     public let handler: CommandHandler
     /// For container commands (CLIENT, CONFIG, COMMAND): the subcommands by lower-case name,
     /// each with its own spec named `container|sub` as Redis reports it.
-    public let subcommands: [String: CommandEntry]
+    public internal(set) var subcommands: [String: CommandEntry]
     /// Set for commands that touch data: the store runs them, not the session.
     public let data: DataCommand?
     /// Entries this command proposes under other names (DEL's per-slot `del` entries, the
