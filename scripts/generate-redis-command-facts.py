@@ -4,7 +4,8 @@ redis-server 7.0: for each command Cairn implements, Redis's COMMAND DOCS texts 
 since, group, complexity) and COMMAND INFO facts (ACL categories, tips, key specs), so that
 COMMAND INFO and COMMAND DOCS describe Cairn's commands in Redis's exact words.
 
-Usage: scripts/generate-redis-command-facts.py PORT NAME...   (names like get, client|list)
+Usage: scripts/generate-redis-command-facts.py REDIS_PORT $(redis-cli -p CAIRN_PORT command list)
+(every name a running Cairn node answers, subcommands as client|list).
 """
 import json, subprocess, sys
 

@@ -168,7 +168,7 @@ import Testing
     @Test func test_expiredKey_cannotBeGivenANewExpiry() async throws {
         let harness = try StoreHarness()
         _ = await harness.run("SET", "k", "v", "PX", "10")
-        harness.clock.advance(milliseconds: 10)
+        harness.clock.advance(milliseconds: 11)
         #expect(await harness.run("EXPIRE", "k", "100") == .integer(0))
         #expect(await harness.run("PERSIST", "k") == .integer(0))
         #expect(await harness.run("TTL", "k") == .integer(-2))

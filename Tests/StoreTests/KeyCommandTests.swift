@@ -16,7 +16,7 @@ import TestSupport
         _ = await harness.run("SET", "t", "v", "PX", "10")
         #expect(await harness.run("TYPE", "s") == .simpleString("string"))
         #expect(await harness.run("TYPE", "missing") == .simpleString("none"))
-        harness.clock.advance(milliseconds: 10)
+        harness.clock.advance(milliseconds: 11)
         #expect(await harness.run("TYPE", "t") == .simpleString("none"))
         #expect(await harness.run("TYPE") == .error("ERR wrong number of arguments for 'type' command"))
         await harness.shutdown()
@@ -54,7 +54,7 @@ import TestSupport
         let harness = try StoreHarness()
         _ = await harness.run("SET", "{u}a", "1")
         _ = await harness.run("SET", "{u}b", "2", "PX", "1")
-        harness.clock.advance(milliseconds: 1)
+        harness.clock.advance(milliseconds: 2)
         #expect(await harness.run("RENAMENX", "{u}a", "{u}b") == .integer(1))
         #expect(await harness.run("DBSIZE") == .integer(1))
         #expect(await harness.run("PTTL", "{u}b") == .integer(-1))
@@ -122,7 +122,7 @@ import TestSupport
         let names = (0..<300).map { "user:\($0)" } + ["other", "", "a*b", "h[e]llo", "hallo"]
         for name in names { _ = await harness.run("SET", name, "v") }
         _ = await harness.run("SET", "user:gone", "v", "PX", "1")
-        harness.clock.advance(milliseconds: 1)
+        harness.clock.advance(milliseconds: 2)
         let all = try keysReply(await harness.run("KEYS", "*"))
         #expect(Set(all) == Set(names))
         #expect(all.count == names.count)
@@ -143,7 +143,7 @@ import TestSupport
         #expect(await harness.run("RANDOMKEY") == .bulk("only"))
         _ = await harness.run("SET", "gone", "v", "PX", "1")
         _ = await harness.run("DEL", "only")
-        harness.clock.advance(milliseconds: 1)
+        harness.clock.advance(milliseconds: 2)
         // Counted (not yet deleted by the expiry cycle) but not live: still no key.
         #expect(await harness.run("DBSIZE") == .integer(1))
         #expect(await harness.run("RANDOMKEY") == .nullBulk)

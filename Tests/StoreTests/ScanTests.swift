@@ -110,7 +110,7 @@ import TestSupport
         let harness = try StoreHarness()
         _ = await harness.run("SET", "live", "v")
         for number in 0..<20 { _ = await harness.run("SET", "t\(number)", "v", "PX", "5") }
-        harness.clock.advance(milliseconds: 5)
+        harness.clock.advance(milliseconds: 6)
         #expect(try await Self.scanAll(harness, options: ["COUNT", "3"]).keys == ["live"])
         await harness.shutdown()
     }

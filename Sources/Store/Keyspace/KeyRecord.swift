@@ -28,9 +28,10 @@ public struct KeyRecord: Sendable, Equatable {
         self.count = count
     }
 
+    /// Redis's `keyIsExpired`: a key is still there during its expiry millisecond.
     public func isExpired(atMilliseconds now: Int64) -> Bool {
         guard let expireAtMilliseconds else { return false }
-        return expireAtMilliseconds <= now
+        return expireAtMilliseconds < now
     }
 
     public func encoded() -> [UInt8] {

@@ -76,6 +76,24 @@ extension RedisCommandFacts {
             categories: [.slow, .connection], tips: [],
             keySpecs: []
         ),
+        "cluster": RedisCommandFacts(
+            summary: "A container for cluster commands",
+            docs: CommandDocs(since: "3.0.0", group: .cluster, complexity: "Depends on subcommand."),
+            categories: [.slow], tips: [],
+            keySpecs: []
+        ),
+        "cluster|help": RedisCommandFacts(
+            summary: "Show helpful text about the different subcommands",
+            docs: CommandDocs(since: "5.0.0", group: .cluster, complexity: "O(1)"),
+            categories: [.slow], tips: [],
+            keySpecs: []
+        ),
+        "cluster|keyslot": RedisCommandFacts(
+            summary: "Returns the hash slot of the specified key",
+            docs: CommandDocs(since: "3.0.0", group: .cluster, complexity: "O(N) where N is the number of bytes in the key"),
+            categories: [.slow], tips: [],
+            keySpecs: []
+        ),
         "command": RedisCommandFacts(
             summary: "Get array of Redis command details",
             docs: CommandDocs(since: "2.8.13", group: .server, complexity: "O(N) where N is the total number of Redis commands"),
@@ -160,6 +178,12 @@ extension RedisCommandFacts {
             categories: [.admin, .slow, .dangerous], tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
             keySpecs: []
         ),
+        "copy": RedisCommandFacts(
+            summary: "Copy a key",
+            docs: CommandDocs(since: "6.2.0", group: .generic, complexity: "O(N) worst case for collections, where N is the number of nested items. O(1) for string values."),
+            categories: [.keyspace, .write, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.overwrite, .update], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "dbsize": RedisCommandFacts(
             summary: "Return the number of keys in the selected database",
             docs: CommandDocs(since: "1.0.0", group: .server, complexity: "O(1)"),
@@ -183,6 +207,24 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(N) where N is the number of keys to check."),
             categories: [.keyspace, .read, .fast], tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
             keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
+        ),
+        "expire": RedisCommandFacts(
+            summary: "Set a key's time to live in seconds",
+            docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .write, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "expireat": RedisCommandFacts(
+            summary: "Set the expiration for a key as a UNIX timestamp",
+            docs: CommandDocs(since: "1.2.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .write, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "expiretime": RedisCommandFacts(
+            summary: "Get the expiration Unix timestamp for a key",
+            docs: CommandDocs(since: "7.0.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .read, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "flushall": RedisCommandFacts(
             summary: "Remove all keys from all databases",
@@ -214,6 +256,12 @@ extension RedisCommandFacts {
             categories: [.slow, .dangerous], tips: ["nondeterministic_output", "request_policy:all_shards", "response_policy:special"],
             keySpecs: []
         ),
+        "keys": RedisCommandFacts(
+            summary: "Find all keys matching the given pattern",
+            docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length."),
+            categories: [.keyspace, .read, .slow, .dangerous], tips: ["request_policy:all_shards", "nondeterministic_output_order"],
+            keySpecs: []
+        ),
         "lastsave": RedisCommandFacts(
             summary: "Get the UNIX time stamp of the last successful save to disk",
             docs: CommandDocs(since: "1.0.0", group: .server, complexity: "O(1)"),
@@ -232,6 +280,30 @@ extension RedisCommandFacts {
             categories: [.admin, .slow, .dangerous], tips: [],
             keySpecs: []
         ),
+        "persist": RedisCommandFacts(
+            summary: "Remove the expiration from a key",
+            docs: CommandDocs(since: "2.2.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .write, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "pexpire": RedisCommandFacts(
+            summary: "Set a key's time to live in milliseconds",
+            docs: CommandDocs(since: "2.6.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .write, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "pexpireat": RedisCommandFacts(
+            summary: "Set the expiration for a key as a UNIX timestamp specified in milliseconds",
+            docs: CommandDocs(since: "2.6.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .write, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "pexpiretime": RedisCommandFacts(
+            summary: "Get the expiration Unix timestamp for a key in milliseconds",
+            docs: CommandDocs(since: "7.0.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .read, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "ping": RedisCommandFacts(
             summary: "Ping the server",
             docs: CommandDocs(since: "1.0.0", group: .connection, complexity: "O(1)"),
@@ -243,6 +315,12 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "2.0.0", group: .pubsub, complexity: "O(N) where N is the number of patterns the client is already subscribed to."),
             categories: [.pubsub, .slow], tips: [],
             keySpecs: []
+        ),
+        "pttl": RedisCommandFacts(
+            summary: "Get the time to live for a key in milliseconds",
+            docs: CommandDocs(since: "2.6.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .read, .fast], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "publish": RedisCommandFacts(
             summary: "Post a message to a channel",
@@ -292,6 +370,24 @@ extension RedisCommandFacts {
             categories: [.fast, .connection], tips: [],
             keySpecs: []
         ),
+        "randomkey": RedisCommandFacts(
+            summary: "Return a random key from the keyspace",
+            docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .read, .slow], tips: ["request_policy:all_shards", "nondeterministic_output"],
+            keySpecs: []
+        ),
+        "rename": RedisCommandFacts(
+            summary: "Rename a key",
+            docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .write, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.overwrite, .update], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "renamenx": RedisCommandFacts(
+            summary: "Rename a key, only if the new key does not exist",
+            docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .write, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.overwrite, .insert], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "reset": RedisCommandFacts(
             summary: "Reset the connection",
             docs: CommandDocs(since: "6.2.0", group: .connection, complexity: "O(1)"),
@@ -308,6 +404,12 @@ extension RedisCommandFacts {
             summary: "Synchronously save the dataset to disk",
             docs: CommandDocs(since: "1.0.0", group: .server, complexity: "O(N) where N is the total number of keys in all databases"),
             categories: [.admin, .slow, .dangerous], tips: [],
+            keySpecs: []
+        ),
+        "scan": RedisCommandFacts(
+            summary: "Incrementally iterate the keys space",
+            docs: CommandDocs(since: "2.8.0", group: .generic, complexity: "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection."),
+            categories: [.keyspace, .read, .slow], tips: ["nondeterministic_output", "request_policy:special"],
             keySpecs: []
         ),
         "select": RedisCommandFacts(
@@ -375,6 +477,18 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "3.2.1", group: .generic, complexity: "O(N) where N is the number of keys that will be touched."),
             categories: [.keyspace, .read, .fast], tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
             keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
+        ),
+        "ttl": RedisCommandFacts(
+            summary: "Get the time to live for a key in seconds",
+            docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .read, .fast], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "type": RedisCommandFacts(
+            summary: "Determine the type stored at key",
+            docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .read, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "unlink": RedisCommandFacts(
             summary: "Delete a key asynchronously in another thread. Otherwise it is just as DEL, but non blocking.",
