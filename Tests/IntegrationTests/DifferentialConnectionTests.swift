@@ -71,7 +71,7 @@ private let passwordCases: [DifferentialCase] = [
         defer { node.signal(SIGKILL) }
         let started = try #require(await node.waitForLogLine(msg: "node started"))
         let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
-        let reply = await Task.detached { RESPTestClient(port: port)?.command(["SELECT", "1"]) }.value
+        let reply = await BlockingTask { RESPTestClient(port: port)?.command(["SELECT", "1"]) }.value
         #expect(reply == Array("-ERR DB index is out of range\r\n".utf8))
         #expect(await node.stop() == 0)
     }
@@ -85,7 +85,7 @@ private let passwordCases: [DifferentialCase] = [
         defer { node.signal(SIGKILL) }
         let started = try #require(await node.waitForLogLine(msg: "node started"))
         let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
-        let outcome = await Task.detached { () -> ([UInt8]?, [UInt8]?, [UInt8]?) in
+        let outcome = await BlockingTask { () -> ([UInt8]?, [UInt8]?, [UInt8]?) in
             let first = RESPTestClient(port: port), second = RESPTestClient(port: port)
             let a = first?.command(["PING"]), b = second?.command(["PING"])
             let third = RESPTestClient(port: port)
@@ -96,7 +96,7 @@ private let passwordCases: [DifferentialCase] = [
         #expect(outcome.1 == Array("+PONG\r\n".utf8))
         #expect(outcome.2 == Array("-ERR max number of clients reached\r\n".utf8))
         // Once a client leaves, a new one is admitted.
-        let later = await Task.detached { () -> [UInt8]? in
+        let later = await BlockingTask { () -> [UInt8]? in
             let deadline = Date().addingTimeInterval(10)
             while Date() < deadline {
                 if let reply = RESPTestClient(port: port)?.command(["PING"]), reply == Array("+PONG\r\n".utf8) { return reply }

@@ -230,8 +230,8 @@ private func transcript(_ steps: [Step], port: Int) -> [String] {
         for resp3 in [false, true] {
             for testCase in introspectionCases {
                 let label = "\(testCase) (\(resp3 ? "RESP3" : "RESP2"))"
-                let expected = await Task.detached { exchange(testCase, port: servers.redis.port, resp3: resp3) }.value
-                let actual = await Task.detached { exchange(testCase, port: servers.cairnPort, resp3: resp3) }.value
+                let expected = await BlockingTask { exchange(testCase, port: servers.redis.port, resp3: resp3) }.value
+                let actual = await BlockingTask { exchange(testCase, port: servers.cairnPort, resp3: resp3) }.value
                 let want = try #require(expected, "redis: \(label)")
                 let got = try #require(actual, "cairn: \(label)")
                 #expect(want.count == testCase.commands.count, "redis gave fewer replies in \(label)")
@@ -252,8 +252,8 @@ private func transcript(_ steps: [Step], port: Int) -> [String] {
             .send(1, ["CONFIG", "SET", "requirepass", ""]), .send(3, ["ECHO", "x"]), .send(4, ["PING"]),
             .send(4, ["AUTH", "pw"]),
         ]
-        let want = await Task.detached { transcript(steps, port: servers.redis.port) }.value
-        let got = await Task.detached { transcript(steps, port: servers.cairnPort) }.value
+        let want = await BlockingTask { transcript(steps, port: servers.redis.port) }.value
+        let got = await BlockingTask { transcript(steps, port: servers.cairnPort) }.value
         #expect(got == want)
         await servers.stop()
     }
@@ -266,11 +266,11 @@ private func transcript(_ steps: [Step], port: Int) -> [String] {
             .send(1, ["CONFIG", "SET", "maxclients", "10000"]), .connectAndPeek(4), .send(4, ["PING"]),
             .send(1, ["CONFIG", "SET", "proto-max-bulk-len", "1mb"]),
         ]
-        let want = await Task.detached { transcript(steps, port: servers.redis.port) }.value
-        let got = await Task.detached { transcript(steps, port: servers.cairnPort) }.value
+        let want = await BlockingTask { transcript(steps, port: servers.redis.port) }.value
+        let got = await BlockingTask { transcript(steps, port: servers.cairnPort) }.value
         #expect(got == want)
         // A bulk one byte over the new limit is a protocol error on a connection opened before the change.
-        let oversizedReplies = await Task.detached { () -> [[UInt8]?] in
+        let oversizedReplies = await BlockingTask { () -> [[UInt8]?] in
             [servers.redis.port, servers.cairnPort].map { port in
                 let client = RESPTestClient(port: port, timeoutSeconds: 10)
                 _ = client?.command(["PING"])
@@ -292,8 +292,8 @@ private func transcript(_ steps: [Step], port: Int) -> [String] {
             .send(1, ["PING"]), .send(2, ["CONFIG", "SET", "timeout", "1"]), .wait(.milliseconds(3_500)),
             .checkClosed(1), .send(3, ["CONFIG", "SET", "timeout", "0"]), .send(3, ["CONFIG", "GET", "timeout"]),
         ]
-        async let want = Task.detached { transcript(steps, port: servers.redis.port) }.value
-        async let got = Task.detached { transcript(steps, port: servers.cairnPort) }.value
+        async let want = BlockingTask { transcript(steps, port: servers.redis.port) }.value
+        async let got = BlockingTask { transcript(steps, port: servers.cairnPort) }.value
         let (redisSaw, cairnSaw) = await (want, got)
         #expect(cairnSaw == redisSaw)
         #expect(redisSaw.contains("1 closed: true"))
@@ -304,7 +304,7 @@ private func transcript(_ steps: [Step], port: Int) -> [String] {
     @Test func test_listedDivergences() async throws {
         let servers = try await ServerPair.start()
         let port = servers.cairnPort
-        let replies = await Task.detached { () -> [String] in
+        let replies = await BlockingTask { () -> [String] in
             guard let client = RESPTestClient(port: port) else { return [] }
             return [
                 ["CONFIG", "GET", "appendonly"], ["CONFIG", "GET", "appendfsync"],
@@ -330,7 +330,7 @@ private func transcript(_ steps: [Step], port: Int) -> [String] {
             "*2\r\n$4\r\nping\r\n*8\r\n$7\r\nsummary\r\n$15\r\nPing the server\r\n$5\r\nsince\r\n$5\r\n1.0.0\r\n$5\r\ngroup\r\n$10\r\nconnection\r\n$10\r\ncomplexity\r\n$4\r\nO(1)\r\n",
         ])
         // COMMAND COUNT counts Cairn's commands, which COMMAND lists.
-        let counts = await Task.detached { () -> (count: [UInt8]?, all: [UInt8]?) in
+        let counts = await BlockingTask { () -> (count: [UInt8]?, all: [UInt8]?) in
             let client = RESPTestClient(port: port)
             return (client?.command(["COMMAND", "COUNT"]), client?.command(["COMMAND"]))
         }.value

@@ -167,8 +167,8 @@ private let scanScenarios: [ScanScenario] = [
             for resp3 in [false, true] {
                 for scenario in scanScenarios {
                     let label = "\(scenario.name)\(resp3 ? " (RESP3)" : "")"
-                    let redisKeys = try #require(await Task.detached { collectScan(scenario, port: redisPort, resp3: resp3) }.value, "redis: \(label)")
-                    let cairnKeys = try #require(await Task.detached { collectScan(scenario, port: cairnPort, resp3: resp3) }.value, "cairn: \(label)")
+                    let redisKeys = try #require(await BlockingTask { collectScan(scenario, port: redisPort, resp3: resp3) }.value, "redis: \(label)")
+                    let cairnKeys = try #require(await BlockingTask { collectScan(scenario, port: cairnPort, resp3: resp3) }.value, "cairn: \(label)")
                     #expect(cairnKeys == redisKeys, "\(label)")
                     if scenario.options.isEmpty && scenario.setup == manyKeys {
                         // Guards against two equally broken scans agreeing.
@@ -183,7 +183,7 @@ private let scanScenarios: [ScanScenario] = [
     /// answers (Redis without cluster mode refuses), and RENAME/COPY across slots are CROSSSLOT.
     @Test func test_clusterKeyslotAndCrossSlot_onCairn() async throws {
         try await withRedisAndCairn { redisPort, cairnPort in
-            let replies = await Task.detached { () -> [String] in
+            let replies = await BlockingTask { () -> [String] in
                 guard let client = RESPTestClient(port: cairnPort, timeoutSeconds: 10) else { return [] }
                 let commands: [[String]] = [
                     ["CLUSTER", "KEYSLOT", "foo"], ["CLUSTER", "KEYSLOT", "{user1000}.following"], ["cluster", "keyslot", "{user1000}.followers"],
@@ -198,8 +198,8 @@ private let scanScenarios: [ScanScenario] = [
             // Where Cairn and Redis agree on CLUSTER: the container's own errors.
             let errors: [[String]] = [["CLUSTER"], ["CLUSTER", "KEYSLOT"], ["CLUSTER", "foo"], ["CLUSTER", "KEYSLOT", "a", "b"]]
             for command in errors {
-                let fromRedis = await Task.detached { RESPTestClient(port: redisPort, timeoutSeconds: 10)?.command(command) }.value
-                let fromCairn = await Task.detached { RESPTestClient(port: cairnPort, timeoutSeconds: 10)?.command(command) }.value
+                let fromRedis = await BlockingTask { RESPTestClient(port: redisPort, timeoutSeconds: 10)?.command(command) }.value
+                let fromCairn = await BlockingTask { RESPTestClient(port: cairnPort, timeoutSeconds: 10)?.command(command) }.value
                 #expect(fromCairn == fromRedis, "\(command)")
             }
         }

@@ -26,13 +26,13 @@ import Testing
         // prove SIGPIPE is ignored; the node also runs with SIGPIPE at its default here.)
         let pipeline = Array(String(repeating: "*2\r\n$4\r\nECHO\r\n$1000\r\n" + String(repeating: "x", count: 1000) + "\r\n",
                                     count: 4000).utf8)
-        await Task.detached {
+        await BlockingTask {
             for _ in 0..<5 {
                 guard let client = RESPTestClient(port: port) else { continue }
                 client.send(raw: pipeline)
             }
         }.value
-        let alive = await Task.detached { () -> Bool in
+        let alive = await BlockingTask { () -> Bool in
             let deadline = Date().addingTimeInterval(20)
             while Date() < deadline {
                 if RESPTestClient(port: port)?.command(["PING"]) == Array("+PONG\r\n".utf8) { return true }
@@ -48,7 +48,7 @@ import Testing
     @Test func test_idleClients_areClosedAfterRespTimeout_activeOnesStay() async throws {
         let (node, port) = try await startNode(["resp.timeout=1s"])
         defer { node.signal(SIGKILL) }
-        let outcome = await Task.detached { () -> (idleClosed: Bool, activeAnswered: Bool) in
+        let outcome = await BlockingTask { () -> (idleClosed: Bool, activeAnswered: Bool) in
             guard let idle = RESPTestClient(port: port, timeoutSeconds: 20),
                   let active = RESPTestClient(port: port, timeoutSeconds: 20) else { return (false, false) }
             var answered = true
@@ -70,13 +70,13 @@ import Testing
         defer { node.signal(SIGKILL) }
         var generator = SeededBytes(seed: 0xC0FFEE)
         let inputs = (0..<40).map { round in generator.bytes(count: 1 + round * 97) }
-        await Task.detached {
+        await BlockingTask {
             for input in inputs {
                 guard let client = RESPTestClient(port: port, timeoutSeconds: 2) else { continue }
                 client.send(raw: input)
             }
         }.value
-        let reply = await Task.detached { RESPTestClient(port: port)?.command(["ECHO", "still here"]) }.value
+        let reply = await BlockingTask { RESPTestClient(port: port)?.command(["ECHO", "still here"]) }.value
         #expect(reply == Array("$10\r\nstill here\r\n".utf8))
         #expect(await node.stop() == 0)
     }

@@ -10,7 +10,7 @@ private let keyInRegion4 = "key60"
 
 @Suite struct RegionSupervisionProcessTests {
     private func command(_ port: Int, _ arguments: [String]) async -> String? {
-        await Task.detached { RESPTestClient(port: port)?.command(arguments).map { String(decoding: $0, as: UTF8.self) } }.value
+        await BlockingTask { RESPTestClient(port: port)?.command(arguments).map { String(decoding: $0, as: UTF8.self) } }.value
     }
 
     @Test func test_crashedRegion_restartsWithItsData_andOtherRegionsServeMeanwhile() async throws {

@@ -22,7 +22,7 @@ import Testing
     @Test func test_publish_reachesChannelAndPatternSubscribersOnOtherConnections() async throws {
         let (node, port) = try await startNode()
         defer { node.signal(SIGKILL) }
-        let outcome = await Task.detached { () -> [String?] in
+        let outcome = await BlockingTask { () -> [String?] in
             guard let subscriber = RESPTestClient(port: port), let pusher = RESPTestClient(port: port),
                   let publisher = RESPTestClient(port: port) else { return [] }
             let subscribed = Self.text(subscriber.command(["SUBSCRIBE", "news"]))
@@ -47,7 +47,7 @@ import Testing
     @Test func test_monitor_seesOtherClientsCommands_butNeverPasswords() async throws {
         let (node, port) = try await startNode()
         defer { node.signal(SIGKILL) }
-        let lines = await Task.detached { () -> [String] in
+        let lines = await BlockingTask { () -> [String] in
             guard let monitor = RESPTestClient(port: port), let client = RESPTestClient(port: port) else { return [] }
             guard monitor.command(["MONITOR"]) == Array("+OK\r\n".utf8) else { return ["MONITOR refused"] }
             _ = client.command(["AUTH", "secret"])
@@ -64,7 +64,7 @@ import Testing
     @Test func test_clientKill_closesTheOtherConnection_andListShowsNames() async throws {
         let (node, port) = try await startNode()
         defer { node.signal(SIGKILL) }
-        let outcome = await Task.detached { () -> (String?, String?, Bool) in
+        let outcome = await BlockingTask { () -> (String?, String?, Bool) in
             guard let victim = RESPTestClient(port: port), let killer = RESPTestClient(port: port) else { return (nil, nil, false) }
             _ = victim.command(["CLIENT", "SETNAME", "victim"])
             let id = Self.text(victim.command(["CLIENT", "ID"]))?.dropFirst().prefix { $0.isNumber } ?? ""
@@ -81,7 +81,7 @@ import Testing
     @Test func test_shutdown_stopsTheNodeCleanly() async throws {
         let (node, port) = try await startNode()
         defer { node.signal(SIGKILL) }
-        let closedWithoutReply = await Task.detached { () -> Bool in
+        let closedWithoutReply = await BlockingTask { () -> Bool in
             guard let client = RESPTestClient(port: port) else { return false }
             client.send(raw: RESPTestClient.encode(["SHUTDOWN", "NOSAVE"]))
             return client.readReply() == nil
@@ -93,7 +93,7 @@ import Testing
     @Test func test_queryBufferTotal_disconnectsTheClientThatPassesIt_andOthersKeepWorking() async throws {
         let (node, port) = try await startNode(["resp.max-query-buffer-total=1MB"])
         defer { node.signal(SIGKILL) }
-        let outcome = await Task.detached { () -> (String?, String?) in
+        let outcome = await BlockingTask { () -> (String?, String?) in
             guard let greedy = RESPTestClient(port: port), let polite = RESPTestClient(port: port) else { return (nil, nil) }
             // A bulk string announced at 4 MB and sent in part: the node must hold it unparsed.
             greedy.send(raw: Array("*2\r\n$4\r\nECHO\r\n$4000000\r\n".utf8) + [UInt8](repeating: 120, count: 1_500_000))

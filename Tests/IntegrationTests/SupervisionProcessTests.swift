@@ -105,9 +105,9 @@ private let supervisorKeys = ["ts", "level", "node", "component", "msg", "superv
         #expect(await node.get("/healthz").hasPrefix("HTTP/1.1 200"))
         #expect(await node.get("/readyz").hasSuffix("ready\n"))
         let port = node.metrics
-        let post = await Task.detached { httpExchange(port: port, Array("POST /metrics HTTP/1.1\r\n\r\n".utf8)) }.value
+        let post = await BlockingTask { httpExchange(port: port, Array("POST /metrics HTTP/1.1\r\n\r\n".utf8)) }.value
         #expect(post.hasPrefix("HTTP/1.1 405"))
-        let garbage = await Task.detached { httpExchange(port: port, Array("\u{01}\u{02}\r\n\r\n".utf8)) }.value
+        let garbage = await BlockingTask { httpExchange(port: port, Array("\u{01}\u{02}\r\n\r\n".utf8)) }.value
         #expect(garbage.hasPrefix("HTTP/1.1 400"))
     }
 

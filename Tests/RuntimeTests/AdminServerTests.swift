@@ -31,7 +31,7 @@ import Testing
 
     @Test func test_help_listsEveryCommand() async throws {
         try await withServer { path, _, _ in
-            let reply = try await Task.detached { try AdminClient(path: path).request(["help"]) }.value
+            let reply = try await ThrowingBlockingTask { try AdminClient(path: path).request(["help"]) }.value
             #expect(reply["ok"] == .bool(true))
             guard case .array(let commands)? = reply["result"] else { Issue.record("no list"); return }
             let names = commands.compactMap { $0["command"]?.stringValue }
@@ -43,16 +43,16 @@ import Testing
 
     @Test func test_longestCommandNameWins_andTheRestAreArguments() async throws {
         try await withServer { path, _, _ in
-            let reply = try await Task.detached { try AdminClient(path: path).requestLine(#"{"cmd":"pd route","args":["user:1"]}"#) }.value
+            let reply = try await ThrowingBlockingTask { try AdminClient(path: path).requestLine(#"{"cmd":"pd route","args":["user:1"]}"#) }.value
             #expect(reply.encoded == #"{"ok":true,"result":{"key":"user:1"}}"#)
-            let split = try await Task.detached { try AdminClient(path: path).request(["pd", "route", "a b"]) }.value
+            let split = try await ThrowingBlockingTask { try AdminClient(path: path).request(["pd", "route", "a b"]) }.value
             #expect(split["result"]?["key"] == .string("a b"))
         }
     }
 
     @Test func test_badRequests_getOkFalse_andTheConnectionStaysUsable() async throws {
         try await withServer { path, _, _ in
-            let replies = try await Task.detached {
+            let replies = try await ThrowingBlockingTask {
                 let client = try AdminClient(path: path)
                 return try [
                     client.requestLine("{not json"),
@@ -76,7 +76,7 @@ import Testing
 
     @Test func test_pipelinedRequests_areAnsweredInOrder() async throws {
         try await withServer { path, _, _ in
-            let replies = try await Task.detached {
+            let replies = try await ThrowingBlockingTask {
                 let client = try AdminClient(path: path)
                 var lines: [String] = []
                 for index in 0..<20 { lines.append(#"{"cmd":"echo","args":["\#(index)"]}"#) }
@@ -95,7 +95,7 @@ import Testing
 
     @Test func test_afterReply_runsAfterTheReplyWasSent() async throws {
         try await withServer { path, _, acted in
-            let reply = try await Task.detached { try AdminClient(path: path).request(["act"]) }.value
+            let reply = try await ThrowingBlockingTask { try AdminClient(path: path).request(["act"]) }.value
             #expect(reply["result"] == .string("will act"))
             #expect(await eventually { acted.count == 1 })
         }
@@ -103,7 +103,7 @@ import Testing
 
     @Test func test_overlongLine_isRefused_andTheNextRequestStillWorks() async throws {
         try await withServer { path, _, _ in
-            let replies = try await Task.detached {
+            let replies = try await ThrowingBlockingTask {
                 let client = try AdminClient(path: path)
                 return try [
                     client.requestLine(String(repeating: "x", count: AdminServer.maximumLineBytes * 3)),

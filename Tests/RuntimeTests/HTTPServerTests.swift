@@ -16,7 +16,7 @@ import Testing
     }
 
     private func exchange(_ port: Int, _ text: String) async -> String {
-        await Task.detached { httpExchange(port: port, Array(text.utf8)) }.value
+        await BlockingTask { httpExchange(port: port, Array(text.utf8)) }.value
     }
 
     @Test func test_get_isAnswered() async throws {

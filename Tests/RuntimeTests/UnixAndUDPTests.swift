@@ -48,7 +48,7 @@ private final class DatagramCollector: DatagramHandler, @unchecked Sendable {
         var info = stat()
         #expect(stat(path, &info) == 0)
         #expect(info.st_mode & 0o777 == 0o600)
-        let reply = await Task.detached { unixRoundTrip(path: path, send: Array("ping\n".utf8), expect: 5) }.value
+        let reply = await BlockingTask { unixRoundTrip(path: path, send: Array("ping\n".utf8), expect: 5) }.value
         #expect(reply == Array("ping\n".utf8))
         await listener.close()
         #expect(!FileManager.default.fileExists(atPath: path))

@@ -114,11 +114,11 @@ func compare(_ cases: [DifferentialCase], redisArguments: [String] = [], cairnSe
     for testCase in resp3 ? cases + cases.map(\.inRESP3) : cases {
         if flushBetweenCases {
             let flush = DifferentialCase.commands("flush", (password.map { [["AUTH", $0]] } ?? []) + [["FLUSHALL"]])
-            _ = await Task.detached { exchange(flush, port: redis.port) }.value
-            _ = await Task.detached { exchange(flush, port: cairnPort) }.value
+            _ = await BlockingTask { exchange(flush, port: redis.port) }.value
+            _ = await BlockingTask { exchange(flush, port: cairnPort) }.value
         }
-        let expected = await Task.detached { exchange(testCase, port: redis.port) }.value
-        let actual = await Task.detached { exchange(testCase, port: cairnPort) }.value
+        let expected = await BlockingTask { exchange(testCase, port: redis.port) }.value
+        let actual = await BlockingTask { exchange(testCase, port: cairnPort) }.value
         let redisSide = try #require(expected, "redis: \(testCase)")
         let cairnSide = try #require(actual, "cairn: \(testCase)")
         #expect(redisSide.replies.count == testCase.replies, "redis gave fewer replies in \(testCase)")

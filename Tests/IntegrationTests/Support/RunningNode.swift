@@ -45,7 +45,7 @@ struct RunningNode {
 
     func get(_ path: String) async -> String {
         let port = metrics
-        return await Task.detached { httpExchange(port: port, Array("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)) }.value
+        return await BlockingTask { httpExchange(port: port, Array("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)) }.value
     }
 
     /// GETs until the answer starts with `prefix` (the listener may be restarting).
