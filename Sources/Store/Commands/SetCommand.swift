@@ -27,8 +27,11 @@ enum SetOptions {
         return arguments
     }
 
-    static let apply: ApplyHandler = { context in
-        let arguments = context.arguments
+    static let apply: ApplyHandler = { context in try applySet(context.arguments, &context) }
+
+    /// Applies `set key value [options]` given as `arguments`, which commands rewritten as SET
+    /// (SETEX, PSETEX, GETSET) pass after normalizing their own entry.
+    static func applySet(_ arguments: [[UInt8]], _ context: inout ApplyContext) throws -> RESPValue {
         guard arguments.count >= 3, case .success(let options) = ExtendedStringOptions.parse(arguments, from: 3, for: .set),
               case .success(let expireAt) = options.absoluteExpiry(now: context.nowMilliseconds, commandName: "set")
         else { return ExtendedStringOptions.syntaxError }

@@ -4,6 +4,12 @@ import RESP
 
 extension RedisCommandFacts {
     static let table: [String: RedisCommandFacts] = [
+        "append": RedisCommandFacts(
+            summary: "Append a value to a key",
+            docs: CommandDocs(since: "2.0.0", group: .string, complexity: "O(1). The amortized time complexity is O(1) assuming the appended value is small and the already present value is of any size, since the dynamic string library used by Redis will double the free space available on every reallocation."),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "auth": RedisCommandFacts(
             summary: "Authenticate to the server",
             docs: CommandDocs(since: "1.0.0", group: .connection, complexity: "O(N) where N is the number of passwords defined for the user"),
@@ -15,6 +21,24 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "1.0.0", group: .server, complexity: "O(1)"),
             categories: [.admin, .slow, .dangerous], tips: [],
             keySpecs: []
+        ),
+        "bitcount": RedisCommandFacts(
+            summary: "Count set bits in a string",
+            docs: CommandDocs(since: "2.6.0", group: .bitmap, complexity: "O(N)"),
+            categories: [.read, .bitmap, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "bitop": RedisCommandFacts(
+            summary: "Perform bitwise operations between strings",
+            docs: CommandDocs(since: "2.6.0", group: .bitmap, complexity: "O(N)"),
+            categories: [.write, .bitmap, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readOnly, .access], beginSearch: .index(3), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
+        ),
+        "bitpos": RedisCommandFacts(
+            summary: "Find first bit set or clear in a string",
+            docs: CommandDocs(since: "2.8.7", group: .bitmap, complexity: "O(N)"),
+            categories: [.read, .bitmap, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "client": RedisCommandFacts(
             summary: "A container for client connection commands",
@@ -190,6 +214,18 @@ extension RedisCommandFacts {
             categories: [.keyspace, .read, .fast], tips: ["request_policy:all_shards", "response_policy:agg_sum"],
             keySpecs: []
         ),
+        "decr": RedisCommandFacts(
+            summary: "Decrement the integer value of a key by one",
+            docs: CommandDocs(since: "1.0.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "decrby": RedisCommandFacts(
+            summary: "Decrement the integer value of a key by the given number",
+            docs: CommandDocs(since: "1.0.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "del": RedisCommandFacts(
             summary: "Delete a key",
             docs: CommandDocs(since: "1.0.0", group: .generic, complexity: "O(N) where N is the number of keys that will be removed. When a key to remove holds a value other than a string, the individual complexity for this key is O(M) where M is the number of elements in the list, set, sorted set or hash. Removing a single key that holds a string value is O(1)."),
@@ -244,11 +280,59 @@ extension RedisCommandFacts {
             categories: [.read, .string, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "getbit": RedisCommandFacts(
+            summary: "Returns the bit value at offset in the string value stored at key",
+            docs: CommandDocs(since: "2.2.0", group: .bitmap, complexity: "O(1)"),
+            categories: [.read, .bitmap, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "getdel": RedisCommandFacts(
+            summary: "Get the value of a key and delete the key",
+            docs: CommandDocs(since: "6.2.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "getex": RedisCommandFacts(
+            summary: "Get the value of a key and optionally set its expiration",
+            docs: CommandDocs(since: "6.2.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(notes: "RW and UPDATE because it changes the TTL", flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "getrange": RedisCommandFacts(
+            summary: "Get a substring of the string stored at a key",
+            docs: CommandDocs(since: "2.4.0", group: .string, complexity: "O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings."),
+            categories: [.read, .string, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "getset": RedisCommandFacts(
+            summary: "Set the string value of a key and return its old value",
+            docs: CommandDocs(since: "1.0.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "hello": RedisCommandFacts(
             summary: "Handshake with Redis",
             docs: CommandDocs(since: "6.0.0", group: .connection, complexity: "O(1)"),
             categories: [.fast, .connection], tips: [],
             keySpecs: []
+        ),
+        "incr": RedisCommandFacts(
+            summary: "Increment the integer value of a key by one",
+            docs: CommandDocs(since: "1.0.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "incrby": RedisCommandFacts(
+            summary: "Increment the integer value of a key by the given amount",
+            docs: CommandDocs(since: "1.0.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "incrbyfloat": RedisCommandFacts(
+            summary: "Increment the float value of a key by the given amount",
+            docs: CommandDocs(since: "2.6.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "info": RedisCommandFacts(
             summary: "Get information and statistics about the server",
@@ -280,6 +364,18 @@ extension RedisCommandFacts {
             categories: [.admin, .slow, .dangerous], tips: [],
             keySpecs: []
         ),
+        "mset": RedisCommandFacts(
+            summary: "Set multiple keys to multiple values",
+            docs: CommandDocs(since: "1.0.1", group: .string, complexity: "O(N) where N is the number of keys to set."),
+            categories: [.write, .string, .slow], tips: ["request_policy:multi_shard", "response_policy:all_succeeded"],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 2, limit: 0))]
+        ),
+        "msetnx": RedisCommandFacts(
+            summary: "Set multiple keys to multiple values, only if none of the keys exist",
+            docs: CommandDocs(since: "1.0.1", group: .string, complexity: "O(N) where N is the number of keys to set."),
+            categories: [.write, .string, .slow], tips: ["request_policy:multi_shard", "response_policy:agg_min"],
+            keySpecs: [KeySpec(flags: [.overwrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 2, limit: 0))]
+        ),
         "persist": RedisCommandFacts(
             summary: "Remove the expiration from a key",
             docs: CommandDocs(since: "2.2.0", group: .generic, complexity: "O(1)"),
@@ -309,6 +405,12 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "1.0.0", group: .connection, complexity: "O(1)"),
             categories: [.fast, .connection], tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
             keySpecs: []
+        ),
+        "psetex": RedisCommandFacts(
+            summary: "Set the value and expiration in milliseconds of a key",
+            docs: CommandDocs(since: "2.6.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "psubscribe": RedisCommandFacts(
             summary: "Listen for messages published to channels matching the given patterns",
@@ -424,6 +526,30 @@ extension RedisCommandFacts {
             categories: [.write, .string, .slow], tips: [],
             keySpecs: [KeySpec(notes: "RW and ACCESS due to the optional `GET` argument", flags: [.readWrite, .access, .update, .variableFlags], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "setbit": RedisCommandFacts(
+            summary: "Sets or clears the bit at offset in the string value stored at key",
+            docs: CommandDocs(since: "2.2.0", group: .bitmap, complexity: "O(1)"),
+            categories: [.write, .bitmap, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "setex": RedisCommandFacts(
+            summary: "Set the value and expiration of a key",
+            docs: CommandDocs(since: "2.0.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "setnx": RedisCommandFacts(
+            summary: "Set the value of a key, only if the key does not exist",
+            docs: CommandDocs(since: "1.0.0", group: .string, complexity: "O(1)"),
+            categories: [.write, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "setrange": RedisCommandFacts(
+            summary: "Overwrite part of a string at key starting at the specified offset",
+            docs: CommandDocs(since: "2.2.0", group: .string, complexity: "O(1), not counting the time taken to copy the new string in place. Usually, this string is very small so the amortized complexity is O(1). Otherwise, complexity is O(M) with M being the length of the value argument."),
+            categories: [.write, .string, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "shutdown": RedisCommandFacts(
             summary: "Synchronously save the dataset to disk and then shut down the server",
             docs: CommandDocs(since: "1.0.0", group: .server, complexity: "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)"),
@@ -459,6 +585,12 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "2.2.12", group: .server, complexity: "O(N) where N is the number of entries in the slowlog"),
             categories: [.admin, .slow, .dangerous], tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
             keySpecs: []
+        ),
+        "strlen": RedisCommandFacts(
+            summary: "Get the length of the value stored in a key",
+            docs: CommandDocs(since: "2.2.0", group: .string, complexity: "O(1)"),
+            categories: [.read, .string, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "subscribe": RedisCommandFacts(
             summary: "Listen for messages published to the given channels",
