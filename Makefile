@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG ?= release
 TEST_BUILD_FLAGS = -c $(CONFIG) --build-tests -Xswiftc -enable-testing
 
-.PHONY: deps build run test check-config clean
+.PHONY: deps build run test fuzz check-config clean
 
 deps:
 	@scripts/install-deps.sh
@@ -18,6 +18,14 @@ run: build
 test: deps
 	$(SWIFT) build $(TEST_BUILD_FLAGS)
 	@CONFIG=$(CONFIG) scripts/run-tests.sh
+
+# A long seeded property-based run over the RESP parser and the command layer (README: Clients).
+# `make fuzz FUZZ_SEED=7` explores other inputs; a failure prints the input and how to replay it.
+FUZZ_INPUTS ?= 10000000
+FUZZ_SEED ?= 1
+fuzz: deps
+	$(SWIFT) build -c $(CONFIG) --product cairn-fuzz
+	.build/$(CONFIG)/cairn-fuzz --iterations $(FUZZ_INPUTS) --seed $(FUZZ_SEED)
 
 check-config: build
 	.build/$(CONFIG)/cairn check-config --config config/single.yaml

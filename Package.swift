@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cairn", targets: ["Cairn"]),
+        .executable(name: "cairn-fuzz", targets: ["CairnFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -88,6 +89,16 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "Fuzzing",
+            dependencies: ["RESP", "Store", "Engine", "Runtime"],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "CairnFuzz",
+            dependencies: ["Fuzzing", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "TestSupport",
             dependencies: ["Runtime", "RESP"],
             path: "Tests/TestSupport",
@@ -125,8 +136,14 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "FuzzingTests",
+            dependencies: ["Fuzzing", "RESP", "Store"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["Runtime", "TestSupport"],
+            exclude: ["Clients"],
             swiftSettings: strictSwift
         ),
     ]
