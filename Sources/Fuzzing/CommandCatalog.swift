@@ -2,6 +2,7 @@
 // command table so every command added there is fuzzed without touching the fuzzer.
 public import RESP
 public import Store
+import Runtime
 
 public struct CommandCatalog: Sendable {
     public struct Command: Sendable {
@@ -19,8 +20,12 @@ public struct CommandCatalog: Sendable {
         }
     }
 
-    /// The entries a node serves. Keep in step with `NodeState.commands` (Sources/Cairn/Node),
-    /// which the fuzzer cannot import because it lives in the executable.
-    public static let nodeEntries: [CommandEntry] =
-        ConnectionCommands.entries + [ClientCommands.entry] + StringCommands.entries + KeyCommands.entries + FlushCommands.entries
+    /// The entries a node serves: the same list the node builds its table from, over a
+    /// stand-alone server context and default configuration.
+    public static var nodeEntries: [CommandEntry] {
+        let config = NodeConfig()
+        let clients = ClientRegistry(maxClients: config.resp.maxClients)
+        let live = LiveNodeSettings(resp: LiveRESPSettings(SessionSettings(config.resp)), clients: clients, logLevels: LogLevelControl())
+        return NodeCommandSet.entries(server: ServerContext(clients: clients), config: config, live: live, statsReset: StatsResetHooks())
+    }
 }

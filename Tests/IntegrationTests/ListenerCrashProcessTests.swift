@@ -12,7 +12,7 @@ import Testing
         let port = node.port
 
         // Four connections, handed round-robin to the two loops, each with a key of its own.
-        let established = await Task.detached { () -> HandedOver<[RESPTestClient]> in
+        let established = await BlockingTask { () -> HandedOver<[RESPTestClient]> in
             HandedOver(value: (0..<4).compactMap { index in
                 let client = RESPTestClient(port: port)
                 return client?.command(["SET", "before:\(index)", "v\(index)"]) == Array("+OK\r\n".utf8) ? client : nil
@@ -40,7 +40,7 @@ import Testing
         let busyAtRestart = busy.correctCount
 
         // The connections from before the crash still answer, reads and writes alike.
-        let survivors = await Task.detached { () -> [String] in
+        let survivors = await BlockingTask { () -> [String] in
             established.value.enumerated().compactMap { index, client in
                 let read = client.command(["GET", "before:\(index)"]).map { String(decoding: $0, as: UTF8.self) }
                 let write = client.command(["SET", "after:\(index)", "w"]).map { String(decoding: $0, as: UTF8.self) }

@@ -66,7 +66,7 @@ let malformedCases: [MalformedCase] = [
         bystander.start()
         let port = node.port
         for testCase in malformedCases {
-            let (reply, closed) = await Task.detached { () -> ([UInt8], Bool) in
+            let (reply, closed) = await BlockingTask { () -> ([UInt8], Bool) in
                 guard let connection = RawConnection(port: port) else { return ([], false) }
                 connection.send(testCase.request)
                 return connection.readUntilClosed()
@@ -87,7 +87,7 @@ let malformedCases: [MalformedCase] = [
         bystander.start()
         let port = node.port
         // All 200 are open at once before any sends, then each sends its case, then all are read.
-        let outcomes = await Task.detached { () -> [(MalformedCase, [UInt8], Bool)] in
+        let outcomes = await BlockingTask { () -> [(MalformedCase, [UInt8], Bool)] in
             let cases = (0..<200).map { malformedCases[$0 % malformedCases.count] }
             let connections = cases.map { _ in RawConnection(port: port) }
             for (testCase, connection) in zip(cases, connections) { connection?.send(testCase.request) }
@@ -114,7 +114,7 @@ let malformedCases: [MalformedCase] = [
         let port = node.port
         // 500 MB is within proto-max-bulk-len (512 MB), so it is accepted and waited for; the
         // node must not reserve it up front. Ten such clients, 1 MiB sent each.
-        let clients = await Task.detached { () -> [RawConnection] in
+        let clients = await BlockingTask { () -> [RawConnection] in
             (0..<10).compactMap { _ in
                 let connection = RawConnection(port: port)
                 connection?.send(Array("*2\r\n$3\r\nSET\r\n$500000000\r\n".utf8) + [UInt8](repeating: 0x78, count: 1 << 20))

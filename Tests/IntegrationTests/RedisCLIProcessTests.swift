@@ -72,7 +72,7 @@ import Testing
         }
         // What redis-cli shows as (nil) is RESP3's `_` on the wire, not RESP2's `$-1`.
         let port = node.port
-        let wire = await Task.detached { () -> [UInt8]? in
+        let wire = await BlockingTask { () -> [UInt8]? in
             guard let client = RESPTestClient(port: port), client.command(["HELLO", "3"])?.first == UInt8(ascii: "%") else { return nil }
             return client.command(["GET", "cli3:missing"])
         }.value

@@ -50,7 +50,7 @@ final class Bystander: Sendable {
     /// Stops the loop and returns what it saw.
     func stop() async -> (correct: Int, wrong: [String]) {
         stopping.store(true, ordering: .relaxed)
-        await Task.detached { [finished] in finished.wait() }.value
+        await BlockingTask { [finished] in finished.wait() }.value
         return results.withLock { $0 }
     }
 }

@@ -27,7 +27,7 @@ struct ClientTestNode {
     /// One command over a fresh connection, off the cooperative pool (the client blocks).
     func command(_ arguments: [String]) async -> String? {
         let port = self.port
-        return await Task.detached {
+        return await BlockingTask {
             RESPTestClient(port: port)?.command(arguments).map { String(decoding: $0, as: UTF8.self) }
         }.value
     }
