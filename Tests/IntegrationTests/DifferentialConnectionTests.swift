@@ -63,28 +63,16 @@ private let passwordCases: [DifferentialCase] = [
 
     @Test func test_listedDivergence_selectOtherThanZero() async throws {
         // docs/COMPATIBILITY.md: one keyspace per cluster, as Redis Cluster.
-        let node = try NodeProcess(arguments: [
-            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-            "--set", "node.data-dir=\(scratchDirectory())/n1", "--set", "resp.listen=127.0.0.1:0",
-            "--set", "metrics.listen=127.0.0.1:0",
-        ])
+        let (node, port) = try await NodeProcess.startSingle()
         defer { node.signal(SIGKILL) }
-        let started = try #require(await node.waitForLogLine(msg: "node started"))
-        let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
         let reply = await BlockingTask { RESPTestClient(port: port)?.command(["SELECT", "1"]) }.value
         #expect(reply == Array("-ERR DB index is out of range\r\n".utf8))
         #expect(await node.stop() == 0)
     }
 
     @Test func test_maxClients_refusesTheExtraConnectionWithRedisError() async throws {
-        let node = try NodeProcess(arguments: [
-            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-            "--set", "node.data-dir=\(scratchDirectory())/n1", "--set", "resp.listen=127.0.0.1:0",
-            "--set", "metrics.listen=127.0.0.1:0", "--set", "resp.max-clients=2",
-        ])
+        let (node, port) = try await NodeProcess.startSingle(["resp.max-clients=2"])
         defer { node.signal(SIGKILL) }
-        let started = try #require(await node.waitForLogLine(msg: "node started"))
-        let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
         let outcome = await BlockingTask { () -> ([UInt8]?, [UInt8]?, [UInt8]?) in
             let first = RESPTestClient(port: port), second = RESPTestClient(port: port)
             let a = first?.command(["PING"]), b = second?.command(["PING"])

@@ -210,14 +210,8 @@ private let scanScenarios: [ScanScenario] = [
 private func withRedisAndCairn(_ name: String = #function, _ body: (_ redisPort: Int, _ cairnPort: Int) async throws -> Void) async throws {
     let redis = try #require(RedisServerProcess(), "redis-server 7.0 must be installed (make test installs it)")
     defer { redis.stop() }
-    let node = try NodeProcess(arguments: [
-        "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-        "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
-        "--set", "metrics.listen=127.0.0.1:0",
-    ])
+    let (node, cairnPort) = try await NodeProcess.startSingle(name: name)
     defer { node.signal(SIGKILL) }
-    let started = try #require(await node.waitForLogLine(msg: "node started"))
-    let cairnPort = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
     try await body(redis.port, cairnPort)
     #expect(await node.stop() == 0)
 }

@@ -173,14 +173,8 @@ private let bitCases: [DifferentialCase] = [
     @Test func test_listedDivergence_crossSlotMultiKeyWrites() async throws {
         // docs/COMPATIBILITY.md: keys of one multi-key write must share a slot (DESIGN §5);
         // Redis without cluster mode accepts them.
-        let node = try NodeProcess(arguments: [
-            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-            "--set", "node.data-dir=\(scratchDirectory())/n1", "--set", "resp.listen=127.0.0.1:0",
-            "--set", "metrics.listen=127.0.0.1:0",
-        ])
+        let (node, port) = try await NodeProcess.startSingle()
         defer { node.signal(SIGKILL) }
-        let started = try #require(await node.waitForLogLine(msg: "node started"))
-        let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
         let replies = await BlockingTask { () -> [[UInt8]?] in
             guard let client = RESPTestClient(port: port) else { return [] }
             return [["MSET", "a", "1", "b", "2"], ["MSETNX", "a", "1", "b", "2"], ["BITOP", "AND", "a", "b"], ["BITOP", "OR", "{x}d", "{x}s", "b"],

@@ -7,14 +7,7 @@ import Testing
 
 @Suite struct ServerCommandsProcessTests {
     private func startNode(_ settings: [String] = [], _ name: String = #function) async throws -> (NodeProcess, Int) {
-        let node = try NodeProcess(arguments: [
-            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-            "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
-            "--set", "metrics.listen=127.0.0.1:0",
-        ] + settings.flatMap { ["--set", $0] })
-        let started = try #require(await node.waitForLogLine(msg: "node started"))
-        let port = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
-        return (node, port)
+        try await NodeProcess.startSingle(settings, name: name)
     }
 
     private static func text(_ reply: [UInt8]?) -> String? { reply.map { String(decoding: $0, as: UTF8.self) } }

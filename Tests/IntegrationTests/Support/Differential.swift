@@ -102,14 +102,8 @@ func compare(_ cases: [DifferentialCase], redisArguments: [String] = [], cairnSe
              resp3: Bool = false, flushBetweenCases: Bool = false, _ name: String = #function) async throws {
     let redis = try #require(RedisServerProcess(extraArguments: redisArguments), "redis-server 7.0 must be installed (make test installs it)")
     defer { redis.stop() }
-    let node = try NodeProcess(arguments: [
-        "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-        "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
-        "--set", "metrics.listen=127.0.0.1:0",
-    ] + cairnSettings.flatMap { ["--set", $0] })
+    let (node, cairnPort) = try await NodeProcess.startSingle(cairnSettings, name: name)
     defer { node.signal(SIGKILL) }
-    let started = try #require(await node.waitForLogLine(msg: "node started"))
-    let cairnPort = try #require((started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap { Int($0) })
     let password = redisArguments.firstIndex(of: "--requirepass").map { redisArguments[$0 + 1] }
     for testCase in resp3 ? cases + cases.map(\.inRESP3) : cases {
         if flushBetweenCases {

@@ -121,3 +121,28 @@ final class NodeProcess: @unchecked Sendable {
         return await waitForExit(timeout: .seconds(10))
     }
 }
+
+extension NodeProcess {
+    /// A node from config/single.yaml with RESP and metrics on port 0, its data in a scratch
+    /// directory named after the test, `settings` given as `--set`s; returned once it logged
+    /// `node started`, with the RESP port read from that line.
+    static func startSingle(_ settings: [String] = [], name: String = #function) async throws -> (node: NodeProcess, respPort: Int) {
+        let node = try NodeProcess(arguments: [
+            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
+            "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
+            "--set", "metrics.listen=127.0.0.1:0",
+        ] + settings.flatMap { ["--set", $0] })
+        guard let started = await node.waitForLogLine(msg: "node started"),
+              let port = (started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap({ Int($0) })
+        else {
+            node.signal(SIGKILL)
+            throw NodeStartFailure(stderr: node.stderr.text)
+        }
+        return (node, port)
+    }
+}
+
+struct NodeStartFailure: Error, CustomStringConvertible {
+    let stderr: String
+    var description: String { "the node logged no `node started` line; stderr:\n\(stderr)" }
+}
