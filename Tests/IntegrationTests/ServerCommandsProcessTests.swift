@@ -96,4 +96,28 @@ import Testing
         #expect(outcome.1 == "+PONG\r\n")
         #expect(await node.stop() == 0)
     }
+
+    @Test func test_subscriberThatNeverReads_isDisconnectedAtThePushOutputLimit() async throws {
+        let (node, port) = try await startNode()
+        defer { node.signal(SIGKILL) }
+        let outcome = await BlockingTask { () -> (Bool, String?, Int) in
+            guard let subscriber = RESPTestClient(port: port), let publisher = RESPTestClient(port: port) else { return (false, nil, 0) }
+            guard subscriber.command(["SUBSCRIBE", "firehose"]) != nil else { return (false, nil, 0) }
+            // 48 MB of messages that the subscriber never reads: past the 32 MB pubsub limit,
+            // the node drops it instead of buffering without bound.
+            let message = String(repeating: "m", count: 100_000)
+            var lastCount = -1
+            for _ in 0..<480 {
+                guard let reply = publisher.command(["PUBLISH", "firehose", message]) else { break }
+                lastCount = Int(String(decoding: reply.dropFirst().prefix { $0 != 13 }, as: UTF8.self)) ?? -1
+            }
+            let numsub = publisher.command(["PUBSUB", "NUMSUB", "firehose"]).map { String(decoding: $0, as: UTF8.self) }
+            return (true, numsub, lastCount)
+        }.value
+        #expect(outcome.0)
+        // Once dropped, the subscription is gone: later PUBLISHes reach nobody.
+        #expect(outcome.1 == "*2\r\n$8\r\nfirehose\r\n:0\r\n")
+        #expect(outcome.2 == 0)
+        #expect(await node.stop() == 0)
+    }
 }
