@@ -87,6 +87,25 @@ private let transactionCases: [DifferentialCase] = [
         #expect(await node.stop() == 0)
     }
 
+    /// CLIENT LIST from another connection shows an open block: flag `x`, `multi=<queued>`.
+    @Test func test_clientList_showsAnOpenBlock() async throws {
+        let script: [(Int, [String])] = [(0, ["MULTI"]), (0, ["SET", "k", "1"]), (0, ["GET", "k"]), (1, ["CLIENT", "LIST"])]
+        let redis = try #require(RedisServerProcess(), "redis-server 7.0 must be installed")
+        defer { redis.stop() }
+        let (node, cairnPort) = try await NodeProcess.startSingle(name: "client-list-multi")
+        defer { node.signal(SIGKILL) }
+        for port in [redis.port, cairnPort] {
+            let replies = await BlockingTask { runScript(script, port: port, resp3: false) }.value
+            let fields = replies.last.map { list in
+                list.split(separator: "\n").map { line in
+                    line.split(separator: " ").filter { $0.hasPrefix("flags=") || $0.hasPrefix("multi=") }.joined(separator: " ")
+                }
+            } ?? []
+            #expect(fields.contains("flags=x multi=2") && fields.contains("flags=N multi=-1"), "port \(port): \(fields)")
+        }
+        #expect(await node.stop() == 0)
+    }
+
     @Test func test_watch_abortsWhenTheWatchedKeyExpires() async throws {
         let script: [(Int, [String])] = [(0, ["SET", "k", "1", "PX", "100"]), (0, ["WATCH", "k"]), (0, ["MULTI"]), (0, ["INCR", "k"])]
         let redis = try #require(RedisServerProcess(), "redis-server 7.0 must be installed")

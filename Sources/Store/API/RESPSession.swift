@@ -289,6 +289,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             info.outputBufferBytes = outputBytes
             info.lastInteraction = SystemTimeSource().now()
             info.authenticated = state.authenticated
+            info.queuedCommands = state.transaction?.commands.count
         }
     }
 
