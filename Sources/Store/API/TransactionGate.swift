@@ -29,7 +29,7 @@ enum TransactionGate {
     private static let gated: Set<String> = ["multi", "exec", "discard", "watch", "unwatch", "reset"]
 
     static func route(_ argv: [[UInt8]], commands: CommandTable, session: inout SessionState) -> TransactionRoute {
-        guard let first = argv.first else { return .notTransactional }
+        guard let first = argv.first, session.transaction != nil || mayBeGated(first) else { return .notTransactional }
         let name = String(decoding: first, as: UTF8.self).lowercased()
         guard session.transaction != nil || gated.contains(name) else { return .notTransactional }
         let entry: CommandEntry
@@ -95,6 +95,9 @@ enum TransactionGate {
             }
             switch commands.dispatch(argv, session: &session) {
             case .reply(let reply):
+                // Its reply is an element of EXEC's: CLIENT REPLY SKIP hides the command after
+                // EXEC, as in Redis, never EXEC's own reply.
+                session.noReply = false
                 items.append(.answered(reply))
                 items += session.followingReplies.map(TransactionItem.answered)
                 session.followingReplies.removeAll()
@@ -103,6 +106,13 @@ enum TransactionGate {
             }
         }
         return items
+    }
+
+    /// A cheap first look, so ordinary commands outside a block pay no lower-casing here: the
+    /// gated names are 4 to 7 letters starting with one of these.
+    private static func mayBeGated(_ name: [UInt8]) -> Bool {
+        guard (4...7).contains(name.count), let initial = name.first else { return false }
+        return "mMeEdDwWuUrR".utf8.contains(initial)
     }
 
     /// `ERR wrong number…` → `wrong number…`: Redis's reasons carry no code; other codes stay.

@@ -8,8 +8,9 @@ import RESP
 ///
 /// The table is bounded: it keeps two generations of at most `capacity` keys each, and a key
 /// found in neither may have changed as late as `forgottenUpTo` (conservatively: changed).
-/// A FLUSHALL stamps no key; it sets `flushedAt`, which counts only for keys that existed when
-/// they were watched, as Redis's FLUSHALL touches only existing keys.
+/// A FLUSHALL stamps no key; it sets `flushedAt`, which counts only for keys that were live when
+/// they were watched, as Redis's FLUSHALL touches only existing keys and counts an already
+/// expired one as unchanged.
 final class ModificationLog {
     private let capacity: Int
     private var current: [[UInt8]: UInt64] = [:]
@@ -43,7 +44,7 @@ final class ModificationLog {
     func isUnchanged(_ watch: WatchedKey) -> Bool {
         if let stamped = current[watch.key] ?? previous[watch.key], stamped > watch.sequence { return false }
         if forgottenUpTo > watch.sequence, current[watch.key] == nil, previous[watch.key] == nil { return false }
-        if flushedAt > watch.sequence, watch.existed { return false }
+        if flushedAt > watch.sequence, watch.wasLive { return false }
         return true
     }
 
@@ -62,7 +63,7 @@ final class ModificationLog {
 struct WatchedKey: Sendable, Equatable {
     let key: [UInt8]
     let sequence: UInt64
-    /// Stored, expired or not (FLUSHALL touches it).
+    /// Stored, expired or not: an expired one that is still gone at EXEC did not change (Redis 7.0).
     let existed: Bool
     /// Stored and not expired: if it is expired at EXEC, it changed (Redis 7.0).
     let wasLive: Bool

@@ -38,12 +38,15 @@ enum TransactionApply {
         }
     }
 
-    /// Unchanged since WATCH: not written since, and not expired since (Redis 7.0 counts a
-    /// watched key that expires as changed).
+    /// Unchanged since WATCH, as Redis 7.0 decides: a key live then must not have expired or
+    /// been written since; a key already expired then that is still gone did not change (its
+    /// deletion is no change); any other key must not have been written since.
     private static func isUnchanged(_ watch: WatchedKey, _ context: ApplyContext) throws -> Bool {
-        guard let modifications = context.modifications, modifications.isUnchanged(watch) else { return false }
-        if watch.wasLive, try context.record(watch.key) == nil { return false }
-        return true
+        guard let modifications = context.modifications else { return false }
+        let isLive = try context.record(watch.key) != nil
+        if watch.wasLive && !isLive { return false }
+        if watch.existed && !watch.wasLive && !isLive { return true }
+        return modifications.isUnchanged(watch)
     }
 }
 
