@@ -9,7 +9,8 @@ import Testing
     private static let keys = ["{counter}0", "{counter}1", "{counter}2", "{counter}3"]
 
     /// 20 clients send INCR one at a time, 20 pipeline them 25 at a time, 10 run
-    /// `MULTI INCR a INCR b EXEC` blocks; every client spreads its increments over the same keys.
+    /// `MULTI INCR a INCR b EXEC` blocks (5 of them pipelining each block); every client spreads
+    /// its increments over the same keys.
     @Test func test_fiftyClients_incrementToExactTotals() async throws {
         let (node, port) = try await NodeProcess.startSingle(name: "concurrent-increments")
         defer { node.signal(SIGKILL) }
@@ -34,12 +35,19 @@ import Testing
                     }
                 default:
                     // Each block increments two keys: rounds / 2 blocks make `rounds` increments.
+                    // Half of these clients send each block in one write, half command by command.
+                    let pipelined = client % 10 == 9
                     for round in 0..<(rounds / 2) {
                         let first = keys[(client + round) % keys.count], second = keys[(client + round + 1) % keys.count]
-                        for command in [["MULTI"], ["INCR", first], ["INCR", second]] { _ = connection.command(command) }
-                        if let reply = connection.command(["EXEC"]), reply.first == UInt8(ascii: "*"), reply != Array("*-1\r\n".utf8) {
-                            confirmed += 2
+                        let block = [["MULTI"], ["INCR", first], ["INCR", second], ["EXEC"]]
+                        var replies: [[UInt8]] = []
+                        if pipelined {
+                            connection.send(raw: block.flatMap(RESPTestClient.encode))
+                            for _ in block { replies.append(connection.readReply() ?? []) }
+                        } else {
+                            for command in block { replies.append(connection.command(command) ?? []) }
                         }
+                        if let exec = replies.last, exec.first == UInt8(ascii: "*"), exec != Array("*-1\r\n".utf8) { confirmed += 2 }
                     }
                 }
                 return confirmed

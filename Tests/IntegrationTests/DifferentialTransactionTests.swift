@@ -46,6 +46,7 @@ private let transactionCases: [DifferentialCase] = [
     .commands("keyless block", [["SET", "k", "v"], ["MULTI"], ["DBSIZE"], ["PING"], ["FLUSHALL"], ["DBSIZE"], ["EXEC"], ["GET", "k"]]),
     .commands("pipelined blocks", [["MULTI"], ["INCR", "n"], ["INCR", "n"], ["EXEC"], ["MULTI"], ["INCRBY", "n", "10"], ["GET", "n"], ["EXEC"],
                                    ["GET", "n"]]),
+    .commands("subscribe in a block", [["MULTI"], ["SUBSCRIBE", "a"], ["EXEC"], ["PING"], ["UNSUBSCRIBE", "a"], ["PING"]]),
     .commands("subscribed mode refuses MULTI", [["SUBSCRIBE", "c"], ["MULTI"], ["EXEC"], ["UNSUBSCRIBE"], ["MULTI"], ["EXEC"]], replies: 6),
 ]
 
