@@ -190,6 +190,21 @@ private func makeHarness() throws -> StoreHarness {
         #expect(TransactionEntry.decode(hugeCount) == nil)
     }
 
+    @Test func test_damagedOrNestedEntries_answerErrors_andTheRegionKeepsServing() async throws {
+        let harness = try makeHarness()
+        let now = harness.clock.nowMicroseconds()
+        let damaged = await harness.store.propose(slot: 0, arguments: [Array("exec".utf8), Array("1".utf8), Array("5".utf8)],
+                                                  nowMicroseconds: now)
+        #expect(damaged.reply == .error("ERR malformed transaction entry"))
+        let inner = TransactionEntry(watches: [], steps: [])
+        let nested = TransactionEntry(watches: [], steps: [.init(kind: .write, handler: "exec", arguments: inner.arguments),
+                                                           .init(kind: .read, handler: "nosuch", arguments: [Array("nosuch".utf8)])])
+        let applied = await harness.store.propose(slot: 0, arguments: nested.arguments, nowMicroseconds: now)
+        #expect(applied.reply == .array([.error("ERR unknown write entry 'exec'"), .error("ERR unknown read 'nosuch'")]))
+        #expect(await harness.run("SET", "k", "v") == .simpleString("OK"))
+        await harness.shutdown()
+    }
+
     @Test func test_modificationLog_forgetsConservatively() {
         let log = ModificationLog(startSequence: 10, capacity: 2)
         let watch = { (key: String) in WatchedKey(key: Array(key.utf8), sequence: 10, existed: true, wasLive: true) }
