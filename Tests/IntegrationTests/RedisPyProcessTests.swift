@@ -7,7 +7,7 @@ import Testing
     private static let pinnedVersion = "5.0.8"
 
     @Test(arguments: [2, 3])
-    func test_redisPy_stringsKeysPipelinesAndErrors(protocolVersion: Int) async throws {
+    func test_redisPy_stringsKeysPipelinesTransactionsAndErrors(protocolVersion: Int) async throws {
         let python = packageRoot().appendingPathComponent(".build/pyenv/bin/python").path
         try #require(FileManager.default.isExecutableFile(atPath: python),
                      "no redis-py virtualenv at \(python): run scripts/install-deps.sh (make test does)")
@@ -20,6 +20,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "redis-py \(Self.pinnedVersion) protocol \(protocolVersion)", "\(result.output)")
         #expect(lines.contains("pipelines ok"), "\(result.output)")
+        #expect(lines.contains("transactions ok"), "\(result.output)")
         #expect(lines.last?.hasPrefix("ok: ") == true && !result.stdout.contains("FAILED"), "\(result.output)")
         // The script cleaned up after itself through the node: nothing it wrote is left.
         #expect(await node.command(["DBSIZE"]) == ":0\r\n")

@@ -19,6 +19,8 @@ public final class ClientHandle: Sendable {
         public var libraryName = ""
         public var libraryVersion = ""
         public var authenticated = true
+        /// Commands queued since MULTI; nil outside a block (CLIENT LIST's `multi=-1`).
+        public var queuedCommands: Int?
     }
 
     public let id: Int64
@@ -58,11 +60,12 @@ public final class ClientHandle: Sendable {
         var flags = ""
         if info.isMonitor { flags += "O" }
         if info.channels + info.patterns > 0 { flags += "P" }
+        if info.queuedCommands != nil { flags += "x" }
         if flags.isEmpty { flags = "N" }
         let fields: [(String, String)] = [
             ("id", "\(id)"), ("addr", address), ("laddr", localAddress), ("fd", "\(fileDescriptor)"), ("name", info.name),
             ("age", "\(age)"), ("idle", "\(idle)"), ("flags", flags), ("db", "0"), ("sub", "\(info.channels)"),
-            ("psub", "\(info.patterns)"), ("ssub", "0"), ("multi", "-1"), ("qbuf", "\(info.queryBufferBytes)"),
+            ("psub", "\(info.patterns)"), ("ssub", "0"), ("multi", "\(info.queuedCommands ?? -1)"), ("qbuf", "\(info.queryBufferBytes)"),
             ("qbuf-free", "0"), ("argv-mem", "0"), ("multi-mem", "0"), ("rbs", "0"), ("rbp", "0"), ("obl", "0"),
             ("oll", "0"), ("omem", "\(info.outputBufferBytes)"), ("tot-mem", "\(info.queryBufferBytes + info.outputBufferBytes)"),
             ("events", "r"), ("cmd", currentCommand ?? info.lastCommand), ("user", "default"), ("redir", "-1"),

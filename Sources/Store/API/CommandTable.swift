@@ -78,6 +78,8 @@ public struct CommandTable: Sendable {
             if case .write(_, let apply) = entry.data { table.register(entry.spec.name, apply) }
             for (name, apply) in entry.internalApplies { table.register(name, apply) }
         }
+        // A MULTI/EXEC block runs the others' applies and the reads (DESIGN §6a).
+        table.register(TransactionEntry.applyName, TransactionApply.handler(applies: table, reads: transactionReads))
         return table
     }
 
@@ -92,27 +94,38 @@ public struct CommandTable: Sendable {
     /// Looks the command up and checks its arity and authentication (Redis's errors
     /// otherwise); runs it when it needs no store.
     public func dispatch(_ argv: [[UInt8]], session: inout SessionState) -> Dispatch {
-        guard let first = argv.first else { return .reply(.error(CommandErrors.unknownCommand(argv))) }
+        switch admit(argv, session: session) {
+        case .failure(let error): return .reply(error.reply)
+        case .success(let entry):
+            if let data = entry.data { return .data(data, entry.spec) }
+            return .reply(entry.handler(argv, &session))
+        }
+    }
+
+    /// The entry that would run `argv` (a container's subcommand), or the error Redis answers
+    /// instead: unknown command or subcommand, wrong arity, not authenticated, subscribed mode.
+    /// MULTI queues a command that passes these checks.
+    public func admit(_ argv: [[UInt8]], session: SessionState) -> Result<CommandEntry, RESPError> {
+        guard let first = argv.first else { return .failure(RESPError(.error(CommandErrors.unknownCommand(argv)))) }
         let name = String(decoding: first, as: UTF8.self).lowercased()
-        guard let container = entries[name] else { return .reply(.error(CommandErrors.unknownCommand(argv))) }
-        guard container.spec.acceptsArgumentCount(argv.count) else { return .reply(.error(CommandErrors.wrongArity(container.spec.name))) }
+        guard let container = entries[name] else { return .failure(RESPError(.error(CommandErrors.unknownCommand(argv)))) }
+        guard container.spec.acceptsArgumentCount(argv.count) else { return .failure(RESPError(.error(CommandErrors.wrongArity(container.spec.name)))) }
         var entry = container
         if !container.subcommands.isEmpty, argv.count > 1 {
             let subName = String(decoding: argv[1], as: UTF8.self).lowercased()
             guard let sub = container.subcommands[subName] else {
-                return .reply(.error(CommandErrors.unknownSubcommand(argv[1], container: container.spec.name)))
+                return .failure(RESPError(.error(CommandErrors.unknownSubcommand(argv[1], container: container.spec.name))))
             }
-            guard sub.spec.acceptsArgumentCount(argv.count) else { return .reply(.error(CommandErrors.wrongArity(sub.spec.name))) }
+            guard sub.spec.acceptsArgumentCount(argv.count) else { return .failure(RESPError(.error(CommandErrors.wrongArity(sub.spec.name)))) }
             entry = sub
         }
         // Redis checks authentication after existence and arity.
         guard session.authenticated || entry.spec.flags.contains(.noAuth) else {
-            return .reply(.error("NOAUTH Authentication required."))
+            return .failure(RESPError(.error("NOAUTH Authentication required.")))
         }
         if session.isInSubscribedMode && !Self.allowedWhileSubscribed.contains(container.spec.name) {
-            return .reply(.error("ERR Can't execute '\(entry.spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"))
+            return .failure(RESPError(.error("ERR Can't execute '\(entry.spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")))
         }
-        if let data = entry.data { return .data(data, entry.spec) }
-        return .reply(entry.handler(argv, &session))
+        return .success(entry)
     }
 }

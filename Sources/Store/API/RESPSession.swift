@@ -35,7 +35,14 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
     private enum Step {
         case encoded([UInt8])
         case data(DataCommand, CommandSpec, [[UInt8]], RESPProtocolVersion, suppressed: Bool)
+        /// Transaction steps: the watch list changes in request order, as the task reaches them.
+        case watch([[UInt8]], RESPProtocolVersion, suppressed: Bool)
+        case forgetWatches([UInt8])
+        case exec([TransactionItem], RESPProtocolVersion, suppressed: Bool)
     }
+
+    /// The keys WATCH saw; only the batch task changes it, in request order.
+    private var watches: [WatchedKey] = []
 
     init(clientID: Int64, commands: CommandTable, store: StoreServer, server: ServerContext, settings: LiveRESPSettings,
          connection: StreamConnection) {
@@ -134,20 +141,25 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             }
             let started = SystemTimeSource().now()
             feedMonitors(argv)
-            switch commands.dispatch(argv, session: &state) {
-            case .reply(let reply):
-                record(argv, reply: reply, since: started)
-                var bytes: [UInt8] = []
-                // Decided after the command ran: CLIENT REPLY ON's own reply is sent.
-                if state.takeReplyDecision() {
-                    let encoder = RESPEncoder(protocolVersion: state.protocolVersion)
-                    encoder.append(reply, to: &bytes)
-                    for following in state.followingReplies { encoder.append(following, to: &bytes) }
+            switch TransactionGate.route(argv, commands: commands, session: &state) {
+            case .notTransactional:
+                switch commands.dispatch(argv, session: &state) {
+                case .reply(let reply):
+                    steps.append(.encoded(answer(argv, reply, since: started)))
+                case .data(let command, let spec):
+                    steps.append(.data(command, spec, argv, state.protocolVersion, suppressed: !state.takeReplyDecision()))
+                    hasData = true
                 }
-                state.followingReplies.removeAll()
-                steps.append(.encoded(bytes))
-            case .data(let command, let spec):
-                steps.append(.data(command, spec, argv, state.protocolVersion, suppressed: !state.takeReplyDecision()))
+            case .reply(let reply):
+                steps.append(.encoded(answer(argv, reply, since: started)))
+            case .forgetWatches(let reply):
+                steps.append(.forgetWatches(answer(argv, reply, since: started)))
+                hasData = true
+            case .watch(let keys):
+                steps.append(.watch(keys, state.protocolVersion, suppressed: !state.takeReplyDecision()))
+                hasData = true
+            case .exec(let items):
+                steps.append(.exec(items, state.protocolVersion, suppressed: !state.takeReplyDecision()))
                 hasData = true
             }
             parser.isAuthenticated = state.authenticated
@@ -177,6 +189,28 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
                     self.record(argv, reply: applied.reply, since: started, name: spec.name)
                     sequence = max(sequence, applied.sequence)
                     if !suppressed { RESPEncoder(protocolVersion: version).append(applied.reply, to: &output) }
+                case .watch(let keys, let version, let suppressed):
+                    let started = SystemTimeSource().now()
+                    let reply: RESPValue
+                    switch await store.watch(keys) {
+                    case .success(let watched):
+                        self.watches += watched
+                        reply = .simpleString("OK")
+                    case .failure(let error):
+                        reply = error.reply
+                    }
+                    self.record([Array("watch".utf8)] + keys, reply: reply, since: started)
+                    if !suppressed { RESPEncoder(protocolVersion: version).append(reply, to: &output) }
+                case .forgetWatches(let bytes):
+                    self.watches.removeAll()
+                    output.append(contentsOf: bytes)
+                case .exec(let items, let version, let suppressed):
+                    let started = SystemTimeSource().now()
+                    let applied = await store.execute(transaction: items, watching: self.watches)
+                    self.watches.removeAll()
+                    self.record([Array("exec".utf8)], reply: applied.reply, since: started)
+                    sequence = max(sequence, applied.sequence)
+                    if !suppressed { RESPEncoder(protocolVersion: version).append(applied.reply, to: &output) }
                 }
             }
             do {
@@ -191,6 +225,20 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             }
             self.finishBatch(output, on: connection)
         }
+    }
+
+    /// A reply answered now, encoded unless CLIENT REPLY hides it, with the replies that follow it.
+    private func answer(_ argv: [[UInt8]], _ reply: RESPValue, since started: MonotonicInstant) -> [UInt8] {
+        record(argv, reply: reply, since: started)
+        var bytes: [UInt8] = []
+        // Decided after the command ran: CLIENT REPLY ON's own reply is sent.
+        if state.takeReplyDecision() {
+            let encoder = RESPEncoder(protocolVersion: state.protocolVersion)
+            encoder.append(reply, to: &bytes)
+            for following in state.followingReplies { encoder.append(following, to: &bytes) }
+        }
+        state.followingReplies.removeAll()
+        return bytes
     }
 
     private func record(_ argv: [[UInt8]], reply: RESPValue, since started: MonotonicInstant, name: String? = nil) {
@@ -241,6 +289,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             info.outputBufferBytes = outputBytes
             info.lastInteraction = SystemTimeSource().now()
             info.authenticated = state.authenticated
+            info.queuedCommands = state.transaction?.commands.count
         }
     }
 

@@ -32,6 +32,8 @@ public struct SessionState: Sendable {
     public var isMonitor = false
     public var libraryName = ""
     public var libraryVersion = ""
+    /// The open MULTI block, nil outside one.
+    public var transaction: QueuedTransaction?
     /// Replies after the handler's own, in order (SUBSCRIBE answers once per channel).
     public var followingReplies: [RESPValue] = []
     /// The server's shared parts; a stand-alone context in unit tests.

@@ -11,17 +11,17 @@ public enum StringCommands {
         CommandEntry(spec: CommandSpec("mget", arity: -2, flags: [.readonly, .fast], firstKey: 1, lastKey: -1, keyStep: 1,
                                        summary: "Get the values of all the given keys",
                                        categories: [.string], tips: ["request_policy:multi_shard"], keySpecs: [.all([.readOnly, .access])], docs: CommandDocs(since: "1.0.0", group: .string, complexity: "O(N) where N is the number of keys to retrieve.")),
-                     data: .keyspace { argv, keyspace in
-                         await FanOut.gatheredReads(argv, keyspace) { argv, data in
-                             // MGET answers nil for a key of another type, never WRONGTYPE.
-                             .array(try argv.dropFirst().map { key in
-                                 guard let record = try data.record(key), record.type == .string else { return .nullBulk }
-                                 return .bulk(record.value)
-                             })
-                         }
-                     }),
+                     data: .keyspace { argv, keyspace in await FanOut.gatheredReads(argv, keyspace, readValues) }),
     ] + SetVariantCommands.entries + GetVariantCommands.entries + MultiSetCommands.entries + IncrementCommands.entries
         + RangeCommands.entries + BitCommands.entries + BitRangeCommands.entries
+
+    /// `mget key…` for keys of one slot. MGET answers nil for a key of another type, never WRONGTYPE.
+    static let readValues: ReadHandler = { argv, data in
+        .array(try argv.dropFirst().map { key in
+            guard let record = try data.record(key), record.type == .string else { return .nullBulk }
+            return .bulk(record.value)
+        })
+    }
 
     /// The spec of a command whose one key is its first argument.
     static func keySpec(_ name: String, arity: Int, flags: CommandFlags, summary: String) -> CommandSpec {

@@ -5,16 +5,19 @@ public import Engine
 /// clock. Reads see this entry's own earlier writes (a command may write a key and read it
 /// back, as RENAME does), so the pending writes are overlaid on the engine.
 public struct ApplyContext {
-    public let entry: WriteEntry
+    /// A MULTI/EXEC block's apply points this at each of its commands in turn.
+    public internal(set) var entry: WriteEntry
     let engine: any StorageEngine
     public private(set) var batch = WriteBatch()
     /// Stored meta key → its new record bytes, or nil when this entry deleted it.
-    private var pending: [[UInt8]: [UInt8]?] = [:]
+    private(set) var pending: [[UInt8]: [UInt8]?] = [:]
     /// How many keys this entry added (negative: removed), for the region's key count.
     public private(set) var keyCountChange = 0
     /// How many keys with an expiry this entry added (negative: removed), for INFO keyspace.
     public private(set) var expiringCountChange = 0
     private(set) var highestVersion: UInt64
+    /// The region's record of key changes, for a block's WATCH check (nil outside a region).
+    var modifications: ModificationLog?
 
     /// The region applying the entry.
     public let region: RegionDescriptor

@@ -5,6 +5,9 @@ public import Engine
 public struct KeyspaceRead: Sendable {
     let engine: any StorageEngine
     public let nowMilliseconds: Int64
+    /// A MULTI/EXEC block's own earlier writes (stored meta key → record, nil: deleted), which
+    /// its reads must see; empty for an ordinary read.
+    var pendingMeta: [[UInt8]: [UInt8]?] = [:]
 
     public init(engine: any StorageEngine, nowMilliseconds: Int64) {
         self.engine = engine
@@ -13,7 +16,8 @@ public struct KeyspaceRead: Sendable {
 
     /// The key's record, or nil when it does not exist or has expired.
     public func record(_ key: [UInt8]) throws -> KeyRecord? {
-        guard let bytes = try engine.get(.meta, key: StoredKey.meta(key)) else { return nil }
+        let stored = StoredKey.meta(key)
+        guard let bytes = try pendingMeta[stored] ?? engine.get(.meta, key: stored) else { return nil }
         let record = try KeyRecord.decode(bytes)
         return record.isExpired(atMilliseconds: nowMilliseconds) ? nil : record
     }

@@ -18,6 +18,8 @@ public actor Region: LoopPinned {
     private let applies: ApplyTable
     private let directory: RegionDirectory
     private var highestVersion: UInt64 = 0
+    /// When each key last changed, for WATCH.
+    private let modifications: ModificationLog
     /// Keys stored in this region, expired or not (what DBSIZE counts, as Redis does).
     public private(set) var keyCount = 0
     /// Of those, the keys with an expiry (INFO keyspace's `expires`).
@@ -36,6 +38,7 @@ public actor Region: LoopPinned {
         self.applies = applies
         self.directory = directory
         (failed, failures) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        modifications = ModificationLog(startSequence: engine.lastSequence)
         let counts = try KeyCounts.of(descriptor, in: engine)
         keyCount = counts.keys
         expiringKeyCount = counts.expiring
@@ -49,9 +52,11 @@ public actor Region: LoopPinned {
             return AppliedCommand(reply: .error("ERR unknown write entry '\(entry.commandName)'"), sequence: 0)
         }
         var context = ApplyContext(entry: entry, region: descriptor, engine: engine, highestVersion: highestVersion)
+        context.modifications = modifications
         do {
             let reply = try apply(&context)
             let sequence = try engine.write(context.batch)
+            modifications.record(context.batch, sequence: sequence)
             highestVersion = context.highestVersion
             keyCount += context.keyCountChange
             expiringKeyCount += context.expiringCountChange
@@ -68,6 +73,16 @@ public actor Region: LoopPinned {
             return AppliedCommand(reply: reply, sequence: sequence)
         } catch {
             return failure(error)
+        }
+    }
+
+    /// WATCH: how each key is now, with the sequence its later changes will be newer than.
+    func watch(_ keys: [[UInt8]], nowMilliseconds: Int64) throws -> [WatchedKey] {
+        let sequence = engine.lastSequence
+        return try keys.map { key in
+            let stored = try engine.get(.meta, key: StoredKey.meta(key)).map { try KeyRecord.decode($0) }
+            return WatchedKey(key: key, sequence: sequence, existed: stored != nil,
+                              wasLive: stored.map { !$0.isExpired(atMilliseconds: nowMilliseconds) } ?? false)
         }
     }
 

@@ -98,6 +98,39 @@ expect(results[2], b"1", "pipeline keeps going past an error (after)")
 expect(client.delete(*[f"{prefix}many:{index}" for index in range(2000)]), 2000, "DEL of 2000 keys across slots")
 print("pipelines ok", flush=True)
 
+# Transactions: pipeline(transaction=True) is MULTI/EXEC; keys share a hash tag (one slot).
+tag = "{" + prefix + "tx}"
+pipe = client.pipeline()
+pipe.set(tag + "a", "1").incr(tag + "a").get(tag + "a").mget(tag + "a", tag + "b")
+expect(pipe.execute(), [True, 2, b"2", [b"2", None]], "MULTI/EXEC pipeline")
+pipe = client.pipeline()
+pipe.set(tag + "s", "x").incr(tag + "s").set(tag + "b", "after")
+results = pipe.execute(raise_on_error=False)
+expect(isinstance(results[1], redis.ResponseError) and results[2], True, "an error inside EXEC is an element")
+
+
+def increment(pipe):
+    current = int(pipe.get(tag + "a"))
+    pipe.multi()
+    pipe.set(tag + "a", current + 1)
+
+
+expect(client.transaction(increment, tag + "a"), [True], "WATCH/MULTI/EXEC helper")
+expect(client.get(tag + "a"), b"3", "the watched increment landed")
+with client.pipeline() as pipe:
+    pipe.watch(tag + "a")
+    client.set(tag + "a", "changed")
+    pipe.multi()
+    pipe.incr(tag + "a")
+    try:
+        pipe.execute()
+        print("FAILED WATCH: EXEC ran although the watched key changed", flush=True)
+        sys.exit(1)
+    except redis.WatchError:
+        checks += 1
+expect(client.delete(tag + "a", tag + "b", tag + "s"), 3, "DEL of the transaction keys")
+print("transactions ok", flush=True)
+
 # Errors come back as ResponseError with Redis's text; the connection stays usable.
 expect_error(lambda: client.execute_command("GET"), "wrong number of arguments for 'get' command", "arity error")
 expect_error(lambda: client.execute_command("NOSUCHCOMMAND", "a"), "unknown command 'NOSUCHCOMMAND'", "unknown command")

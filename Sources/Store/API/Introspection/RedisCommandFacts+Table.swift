@@ -232,10 +232,22 @@ extension RedisCommandFacts {
             categories: [.keyspace, .write, .slow], tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
             keySpecs: [KeySpec(flags: [.remove, .delete], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
         ),
+        "discard": RedisCommandFacts(
+            summary: "Discard all commands issued after MULTI",
+            docs: CommandDocs(since: "2.0.0", group: .transactions, complexity: "O(N), when N is the number of queued commands"),
+            categories: [.fast, .transaction], tips: [],
+            keySpecs: []
+        ),
         "echo": RedisCommandFacts(
             summary: "Echo the given string",
             docs: CommandDocs(since: "1.0.0", group: .connection, complexity: "O(1)"),
             categories: [.fast, .connection], tips: [],
+            keySpecs: []
+        ),
+        "exec": RedisCommandFacts(
+            summary: "Execute all commands issued after MULTI",
+            docs: CommandDocs(since: "1.2.0", group: .transactions, complexity: "Depends on commands in the transaction"),
+            categories: [.slow, .transaction], tips: [],
             keySpecs: []
         ),
         "exists": RedisCommandFacts(
@@ -375,6 +387,12 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "1.0.1", group: .string, complexity: "O(N) where N is the number of keys to set."),
             categories: [.write, .string, .slow], tips: ["request_policy:multi_shard", "response_policy:agg_min"],
             keySpecs: [KeySpec(flags: [.overwrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 2, limit: 0))]
+        ),
+        "multi": RedisCommandFacts(
+            summary: "Mark the start of a transaction block",
+            docs: CommandDocs(since: "1.2.0", group: .transactions, complexity: "O(1)"),
+            categories: [.fast, .transaction], tips: [],
+            keySpecs: []
         ),
         "persist": RedisCommandFacts(
             summary: "Remove the expiration from a key",
@@ -633,6 +651,18 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "2.0.0", group: .pubsub, complexity: "O(N) where N is the number of clients already subscribed to a channel."),
             categories: [.pubsub, .slow], tips: [],
             keySpecs: []
+        ),
+        "unwatch": RedisCommandFacts(
+            summary: "Forget about all watched keys",
+            docs: CommandDocs(since: "2.2.0", group: .transactions, complexity: "O(1)"),
+            categories: [.fast, .transaction], tips: [],
+            keySpecs: []
+        ),
+        "watch": RedisCommandFacts(
+            summary: "Watch the given keys to determine execution of the MULTI/EXEC block",
+            docs: CommandDocs(since: "2.2.0", group: .transactions, complexity: "O(1) for every key."),
+            categories: [.fast, .transaction], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
         ),
     ]
 }

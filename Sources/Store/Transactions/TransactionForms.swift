@@ -1,0 +1,44 @@
+// How each queued data command runs inside a MULTI/EXEC block's entry.
+import RESP
+
+/// Single-slot reads and writes run as they are. The fan-out commands (DEL, UNLINK, EXISTS,
+/// TOUCH, MGET) run as their one-slot form, since a block's keys share one slot anyway. Other
+/// keyspace-wide commands (FLUSHALL, DBSIZE, KEYS, SCAN, RANDOMKEY) span every region and
+/// cannot be part of one region's entry.
+enum TransactionForm {
+    /// Runs the read handler registered under this name.
+    case read(handler: String)
+    /// Normalized (nil: the request as it is); the result's first word names its apply.
+    case write(normalize: NormalizeHandler?)
+    case spanning(KeyspaceHandler)
+
+    static func of(_ command: DataCommand, spec: CommandSpec) -> TransactionForm {
+        switch command {
+        case .read: return .read(handler: spec.name)
+        case .write(let normalize, _): return .write(normalize: normalize)
+        case .keyspace(let handler):
+            if ["del", "unlink"].contains(spec.name) { return .write(normalize: { argv, _ in .entry([Array("del".utf8)] + argv.dropFirst()) }) }
+            if fanOutReads[spec.name] != nil { return .read(handler: spec.name) }
+            return .spanning(handler)
+        }
+    }
+
+    /// The one-slot reads of the fan-out read commands, by name.
+    static let fanOutReads: [String: ReadHandler] = [
+        "exists": KeyCommands.countExisting, "touch": KeyCommands.countExisting, "mget": StringCommands.readValues,
+    ]
+}
+
+extension CommandTable {
+    /// Every read a block may run, by name: the read commands and the fan-out reads' one-slot forms.
+    var transactionReads: [String: ReadHandler] {
+        var reads = TransactionForm.fanOutReads
+        for spec in specs {
+            guard let entry = entry(named: spec.name) else { continue }
+            for command in [entry] + Array(entry.subcommands.values) {
+                if case .read(let handler) = command.data { reads[command.spec.name] = handler }
+            }
+        }
+        return reads
+    }
+}
