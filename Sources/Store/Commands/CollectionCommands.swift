@@ -31,7 +31,7 @@ enum CollectionCommands {
     static func parseSignedCount(_ argument: [UInt8]) -> Result<Int64, RESPError> {
         guard let count = StrictInteger.parse(argument) else { return .failure(RESPError(StringCommands.notAnInteger)) }
         guard count != .min else {
-            return .failure(RESPError(.error("ERR value is out of range, must be between -9223372036854775807 and 9223372036854775807")))
+            return .failure(RESPError(.error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")))
         }
         return .success(count)
     }
