@@ -37,6 +37,19 @@ import Testing
         await harness.shutdown()
     }
 
+    @Test func test_aNewCollection_skipsAVersionThatStillHasStaleMembers() async throws {
+        let harness = try StoreHarness(entries: Self.entries)
+        // The version the next entry will propose: the clock's microseconds (DESIGN §6).
+        let proposal = UInt64(harness.clock.nowMicroseconds())
+        var batch = WriteBatch()
+        batch.put(.sub, key: MemberKey.stored(Array("h".utf8), version: proposal, member: Array("ghost".utf8)), value: Array("boo".utf8))
+        _ = try harness.engine.write(batch)
+        #expect(await harness.run("HSET", "h", "a", "1") == .integer(1))
+        #expect(await harness.run("HGETALL", "h") == .map([RESPValue.Entry(key: .bulk("a"), value: .bulk("1"))]))
+        #expect(await harness.run("HGET", "h", "ghost") == .nullBulk)
+        await harness.shutdown()
+    }
+
     @Test func test_anExpiredSet_readsAsMissing_andIsRecreatedEmpty() async throws {
         let harness = try StoreHarness(entries: Self.entries)
         #expect(await harness.run("SADD", "s", "a", "b") == .integer(2))

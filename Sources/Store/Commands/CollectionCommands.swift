@@ -22,7 +22,7 @@ enum CollectionCommands {
         switch try context.collection(key, of: type) {
         case .wrongType: return nil
         case .found(let record): return record
-        case .missing: return context.newCollection(type)
+        case .missing: return try context.newCollection(type, for: key)
         }
     }
 

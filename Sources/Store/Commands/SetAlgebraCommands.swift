@@ -38,7 +38,7 @@ enum SetAlgebraCommands {
                          let result = combine(sets, operation)
                          let destination = arguments[1]
                          try context.delete(destination)
-                         var record = context.newCollection(.set)
+                         var record = try context.newCollection(.set, for: destination)
                          for member in result { try context.putMember(member, value: SetCommands.marker, of: destination, &record) }
                          try context.storeCollection(destination, record)
                          return .integer(Int64(result.count))

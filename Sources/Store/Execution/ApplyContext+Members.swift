@@ -8,10 +8,21 @@ extension ApplyContext {
         CollectionLookup(try record(key), type: type)
     }
 
-    /// An empty collection under a version never used before, not stored yet: the version is
-    /// what makes members of an earlier collection of the same name invisible.
-    public mutating func newCollection(_ type: KeyType) -> KeyRecord {
-        KeyRecord(type: type, expireAtMilliseconds: nil, version: newVersion(), value: [], count: 0)
+    /// An empty collection for `key` under a version never used before, not stored yet: the
+    /// version is what makes members of an earlier collection of the same name invisible. A
+    /// region restarted with a clock that went backwards could propose a version an old,
+    /// not yet collected collection of this key had; any version under which `key` still has
+    /// members is skipped, so stale members can never reappear.
+    public mutating func newCollection(_ type: KeyType, for key: [UInt8]) throws -> KeyRecord {
+        var version = newVersion()
+        while try hasMembers(key, version: version) { version = newVersion() }
+        return KeyRecord(type: type, expireAtMilliseconds: nil, version: version, value: [], count: 0)
+    }
+
+    private func hasMembers(_ key: [UInt8], version: UInt64) throws -> Bool {
+        let prefix = MemberKey.prefix(key, version: version)
+        if pendingMembers.contains(where: { $0.value != nil && $0.key.starts(with: prefix) }) { return true }
+        return try !engine.scan(.sub, from: prefix, to: MemberKey.end(ofPrefix: prefix), limit: 1, reverse: false).isEmpty
     }
 
     /// The member's value, or nil when the collection has no such member.
@@ -69,7 +80,7 @@ extension ApplyContext {
     /// Writes `destination` as a copy of the collection `source` (members, count, expiry)
     /// under a new version, replacing whatever `destination` held.
     public mutating func copyCollection(from source: [UInt8], _ record: KeyRecord, to destination: [UInt8]) throws {
-        var copy = newCollection(record.type)
+        var copy = try newCollection(record.type, for: destination)
         copy.expireAtMilliseconds = record.expireAtMilliseconds
         for (member, value) in try members(of: source, record) {
             try putMember(member, value: value, of: destination, &copy)
