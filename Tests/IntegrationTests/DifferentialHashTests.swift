@@ -68,7 +68,10 @@ private let randomAndScanCases: [DifferentialCase] = [
 /// HRANDFIELD WITHVALUES in RESP2 only: RESP3 nests the pairs (a listed divergence).
 private let randomWithValuesCases: [DifferentialCase] = [
     .commands("hrandfield withvalues", [["HSET", "h", "only", "v"], ["HRANDFIELD", "h", "1", "WITHVALUES"], ["HRANDFIELD", "h", "-2", "withvalues"],
-                                        ["HRANDFIELD", "h", "3", "WITHVALUES"]]),
+                                        ["HRANDFIELD", "h", "3", "WITHVALUES"],
+                                        ["HRANDFIELD", "h", "4611686018427387903", "WITHVALUES"], ["HRANDFIELD", "h", "4611686018427387904", "WITHVALUES"],
+                                        ["HRANDFIELD", "nope", "-4611686018427387904", "WITHVALUES"], ["HRANDFIELD", "h", "9223372036854775807"],
+                                        ["HRANDFIELD", "nope", "9223372036854775807", "withvalues"]]),
 ]
 
 @Suite struct DifferentialHashTests {

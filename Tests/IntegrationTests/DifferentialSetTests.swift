@@ -24,7 +24,7 @@ private let singleSetCases: [DifferentialCase] = [
     .commands("srandmember", [["SADD", "s", "only"], ["SRANDMEMBER", "s"], ["SRANDMEMBER", "s", "1"], ["SRANDMEMBER", "s", "-3"],
                               ["SRANDMEMBER", "s", "5"], ["SRANDMEMBER", "s", "0"], ["SRANDMEMBER", "nope"], ["SRANDMEMBER", "nope", "2"],
                               ["SRANDMEMBER", "s", "x"], ["SRANDMEMBER", "s", "1", "2"], ["SRANDMEMBER", "s", "-9223372036854775808"],
-                              ["SCARD", "s"]]),
+                              ["SRANDMEMBER", "s", "9223372036854775807"], ["SCARD", "s"]]),
     .commands("srandmember many by shape", [["SADD", "s", "a", "b", "c"], ["SRANDMEMBER", "s"], ["SRANDMEMBER", "s", "2"],
                                             ["SRANDMEMBER", "s", "-5"], ["SRANDMEMBER", "s", "10"]], mode: .shape),
     .commands("sscan", [["SADD", "s", "a", "bb", "c\u{0}"], ["SSCAN", "s", "0", "MATCH", "b*"], ["SSCAN", "nope", "0"], ["SSCAN", "s", "x"],

@@ -25,6 +25,8 @@ enum HashRandomFieldCommand {
         case .failure(let error): return error.reply
         case .success(let parsed): count = parsed
         }
+        // Redis 7.0.x refuses a WITHVALUES count whose doubled reply length would overflow, before the lookup.
+        if withValues, count.magnitude > UInt64(Int64.max / 2) { return .error("ERR value is out of range") }
         let record: KeyRecord
         switch try data.collection(argv[1], of: .hash) {
         case .wrongType: return CollectionCommands.wrongType
