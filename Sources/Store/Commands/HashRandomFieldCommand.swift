@@ -39,8 +39,8 @@ enum HashRandomFieldCommand {
         let picked: [Int]
         if count < 0 || count == 1 {
             // Redis's case 1: any field may come back many times.
-            let (repeats, _) = count.magnitude.multipliedReportingOverflow(by: withValues ? 2 : 1)
-            guard repeats <= UInt64(CollectionCommands.maximumRepeatedPicks) else { return CollectionCommands.tooManyPicks }
+            let (repeats, overflowed) = count.magnitude.multipliedReportingOverflow(by: withValues ? 2 : 1)
+            guard !overflowed, repeats <= UInt64(CollectionCommands.maximumRepeatedPicks) else { return CollectionCommands.tooManyPicks }
             picked = (0..<Int(count.magnitude)).map { _ in CollectionCommands.position(below: members.count, using: &generator) }
         } else {
             picked = CollectionCommands.distinctPositions(Int(clamping: count), of: members.count, using: &generator).shuffled(using: &generator)
