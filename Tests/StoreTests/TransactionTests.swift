@@ -227,3 +227,25 @@ private func makeHarness() throws -> StoreHarness {
         #expect(log.isUnchanged(late))
     }
 }
+
+@Suite struct TransactionCollectionTests {
+    @Test func test_readsInABlock_seeTheBlocksOwnMemberWrites() async throws {
+        let harness = try StoreHarness(entries: StringCommands.entries + KeyCommands.entries + HashCommands.entries + SetCommands.entries
+                                           + TransactionCommands.entries)
+        let client = TransactionClient(harness)
+        _ = await client.send("HSET", "{h}", "a", "1")
+        #expect(await client.send("MULTI") == .simpleString("OK"))
+        #expect(await client.send("HSET", "{h}", "b", "2") == .simpleString("QUEUED"))
+        #expect(await client.send("HDEL", "{h}", "a") == .simpleString("QUEUED"))
+        #expect(await client.send("HGETALL", "{h}") == .simpleString("QUEUED"))
+        #expect(await client.send("HGET", "{h}", "b") == .simpleString("QUEUED"))
+        #expect(await client.send("SADD", "{h}s", "x", "y") == .simpleString("QUEUED"))
+        #expect(await client.send("SMEMBERS", "{h}s") == .simpleString("QUEUED"))
+        let reply = await client.send("EXEC")
+        #expect(reply == .array([
+            .integer(1), .integer(1), .map([RESPValue.Entry(key: .bulk(Array("b".utf8)), value: .bulk(Array("2".utf8)))]),
+            .bulk(Array("2".utf8)), .integer(2), .set([.bulk(Array("x".utf8)), .bulk(Array("y".utf8))]),
+        ]))
+        await harness.shutdown()
+    }
+}

@@ -16,13 +16,16 @@ struct EngineService: Service {
     }
 }
 
-/// `store.server`: the store's own work beside its regions — for now the expiry cycle that
-/// deletes expired keys through the regions' write path.
+/// `store.server`: the store's own work beside its regions — the expiry cycle that deletes
+/// expired keys and the GC cycle that reclaims deleted collections' members, both through the
+/// regions' write path.
 struct StoreServerService: Service {
     let store: StoreServer
 
     func run() async throws {
-        await ExpiryCycle(store: store).run(every: .milliseconds(100))
+        async let expiry: Void = ExpiryCycle(store: store).run(every: .milliseconds(100))
+        async let garbage: Void = MemberGarbageCycle(store: store).run(every: .milliseconds(100))
+        _ = await (expiry, garbage)
         try Task.checkCancellation()
     }
 }

@@ -49,7 +49,7 @@ enum CopyCommand {
         guard let record = try context.record(arguments[1]) else { return .integer(0) }
         if !replace, try context.record(arguments[2]) != nil { return .integer(0) }
         if let refusal = CollectionMembers.refuseMove(record, command: "copy") { return refusal }
-        try context.put(arguments[2], record)
+        try CollectionMembers.copy(arguments[1], record, to: arguments[2], &context)
         return .integer(1)
     }
 }

@@ -31,21 +31,30 @@ enum RenameCommands {
             if source == destination { return onlyIfAbsent ? .integer(0) : .simpleString("OK") }
             if let refusal = CollectionMembers.refuseMove(record, command: onlyIfAbsent ? "renamenx" : "rename") { return refusal }
             if onlyIfAbsent, try context.record(destination) != nil { return .integer(0) }
-            try context.put(destination, record)
+            try CollectionMembers.copy(source, record, to: destination, &context)
             try context.delete(source)
             return onlyIfAbsent ? .integer(1) : .simpleString("OK")
         }
     }
 }
 
-/// Collections keep their members in `sub`/`score` under the key's name (DESIGN §6), so
-/// moving or copying one means re-keying every member. No command creates a collection yet;
-/// until the collection commands bring that re-keying, a collection is refused rather than
-/// moved without its members.
+/// Collections keep their members in `sub` under the key's name (DESIGN §6), so moving or
+/// copying one re-keys every member under a new version (the source's become garbage once it
+/// is deleted); a string moves as its record alone. Lists and sorted sets keep more than
+/// `sub` entries (their order, the `score` index); until their commands bring that
+/// re-keying, they are refused rather than moved without it.
 enum CollectionMembers {
     static func refuseMove(_ record: KeyRecord, command: String) -> RESPValue? {
-        guard record.type != .string else { return nil }
+        guard record.type == .list || record.type == .zset else { return nil }
         return .error("ERR \(command.uppercased()) of a \(record.type.redisName) key is not supported yet")
+    }
+
+    static func copy(_ source: [UInt8], _ record: KeyRecord, to destination: [UInt8], _ context: inout ApplyContext) throws {
+        if record.type == .string {
+            try context.put(destination, record)
+        } else {
+            try context.copyCollection(from: source, record, to: destination)
+        }
     }
 }
 

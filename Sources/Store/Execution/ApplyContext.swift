@@ -8,9 +8,12 @@ public struct ApplyContext {
     /// A MULTI/EXEC block's apply points this at each of its commands in turn.
     public internal(set) var entry: WriteEntry
     let engine: any StorageEngine
-    public private(set) var batch = WriteBatch()
+    public internal(set) var batch = WriteBatch()
     /// Stored meta key → its new record bytes, or nil when this entry deleted it.
     private(set) var pending: [[UInt8]: [UInt8]?] = [:]
+    /// Stored `sub` key → the member's new value, or nil when this entry deleted it
+    /// (ApplyContext+Members.swift).
+    var pendingMembers: [[UInt8]: [UInt8]?] = [:]
     /// How many keys this entry added (negative: removed), for the region's key count.
     public private(set) var keyCountChange = 0
     /// How many keys with an expiry this entry added (negative: removed), for INFO keyspace.
@@ -81,6 +84,7 @@ public struct ApplyContext {
             batch.deleteRange(family, from: region.startKey, to: region.endKey)
         }
         pending.removeAll()
+        pendingMembers.removeAll()
         keyCountChange = -counts.keys
         expiringCountChange = -counts.expiring
     }

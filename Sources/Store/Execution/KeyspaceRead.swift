@@ -8,6 +8,8 @@ public struct KeyspaceRead: Sendable {
     /// A MULTI/EXEC block's own earlier writes (stored meta key → record, nil: deleted), which
     /// its reads must see; empty for an ordinary read.
     var pendingMeta: [[UInt8]: [UInt8]?] = [:]
+    /// The same for `sub` members (KeyspaceRead+Members.swift).
+    var pendingMembers: [[UInt8]: [UInt8]?] = [:]
 
     public init(engine: any StorageEngine, nowMilliseconds: Int64) {
         self.engine = engine

@@ -55,6 +55,7 @@ extension ApplyContext {
     var readView: KeyspaceRead {
         var view = KeyspaceRead(engine: engine, nowMilliseconds: nowMilliseconds)
         view.pendingMeta = pending
+        view.pendingMembers = pendingMembers
         return view
     }
 }

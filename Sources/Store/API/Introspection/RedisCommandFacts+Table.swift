@@ -322,11 +322,107 @@ extension RedisCommandFacts {
             categories: [.write, .string, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "hdel": RedisCommandFacts(
+            summary: "Delete one or more hash fields",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(N) where N is the number of fields to be removed."),
+            categories: [.write, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "hello": RedisCommandFacts(
             summary: "Handshake with Redis",
             docs: CommandDocs(since: "6.0.0", group: .connection, complexity: "O(1)"),
             categories: [.fast, .connection], tips: [],
             keySpecs: []
+        ),
+        "hexists": RedisCommandFacts(
+            summary: "Determine if a hash field exists",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(1)"),
+            categories: [.read, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hget": RedisCommandFacts(
+            summary: "Get the value of a hash field",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(1)"),
+            categories: [.read, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hgetall": RedisCommandFacts(
+            summary: "Get all the fields and values in a hash",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(N) where N is the size of the hash."),
+            categories: [.read, .hash, .slow], tips: ["nondeterministic_output_order"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hincrby": RedisCommandFacts(
+            summary: "Increment the integer value of a hash field by the given number",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(1)"),
+            categories: [.write, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hincrbyfloat": RedisCommandFacts(
+            summary: "Increment the float value of a hash field by the given amount",
+            docs: CommandDocs(since: "2.6.0", group: .hash, complexity: "O(1)"),
+            categories: [.write, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hkeys": RedisCommandFacts(
+            summary: "Get all the fields in a hash",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(N) where N is the size of the hash."),
+            categories: [.read, .hash, .slow], tips: ["nondeterministic_output_order"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hlen": RedisCommandFacts(
+            summary: "Get the number of fields in a hash",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(1)"),
+            categories: [.read, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hmget": RedisCommandFacts(
+            summary: "Get the values of all the given hash fields",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(N) where N is the number of fields being requested."),
+            categories: [.read, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hmset": RedisCommandFacts(
+            summary: "Set multiple hash fields to multiple values",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(N) where N is the number of fields being set."),
+            categories: [.write, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hrandfield": RedisCommandFacts(
+            summary: "Get one or multiple random fields from a hash",
+            docs: CommandDocs(since: "6.2.0", group: .hash, complexity: "O(N) where N is the number of fields returned"),
+            categories: [.read, .hash, .slow], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hscan": RedisCommandFacts(
+            summary: "Incrementally iterate hash fields and associated values",
+            docs: CommandDocs(since: "2.8.0", group: .hash, complexity: "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.."),
+            categories: [.read, .hash, .slow], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hset": RedisCommandFacts(
+            summary: "Set the string value of a hash field",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(1) for each field/value pair added, so O(N) to add N field/value pairs when the command is called with multiple field/value pairs."),
+            categories: [.write, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hsetnx": RedisCommandFacts(
+            summary: "Set the value of a hash field, only if the field does not exist",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(1)"),
+            categories: [.write, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hstrlen": RedisCommandFacts(
+            summary: "Get the length of the value of a hash field",
+            docs: CommandDocs(since: "3.2.0", group: .hash, complexity: "O(1)"),
+            categories: [.read, .hash, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "hvals": RedisCommandFacts(
+            summary: "Get all the values in a hash",
+            docs: CommandDocs(since: "2.0.0", group: .hash, complexity: "O(N) where N is the size of the hash."),
+            categories: [.read, .hash, .slow], tips: ["nondeterministic_output_order"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "incr": RedisCommandFacts(
             summary: "Increment the integer value of a key by one",
@@ -520,6 +616,12 @@ extension RedisCommandFacts {
             categories: [.admin, .fast, .dangerous], tips: [],
             keySpecs: []
         ),
+        "sadd": RedisCommandFacts(
+            summary: "Add one or more members to a set",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments."),
+            categories: [.write, .set, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "save": RedisCommandFacts(
             summary: "Synchronously save the dataset to disk",
             docs: CommandDocs(since: "1.0.0", group: .server, complexity: "O(N) where N is the total number of keys in all databases"),
@@ -531,6 +633,24 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "2.8.0", group: .generic, complexity: "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection."),
             categories: [.keyspace, .read, .slow], tips: ["nondeterministic_output", "request_policy:special"],
             keySpecs: []
+        ),
+        "scard": RedisCommandFacts(
+            summary: "Get the number of members in a set",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(1)"),
+            categories: [.read, .set, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "sdiff": RedisCommandFacts(
+            summary: "Subtract multiple sets",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(N) where N is the total number of elements in all given sets."),
+            categories: [.read, .set, .slow], tips: ["nondeterministic_output_order"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
+        ),
+        "sdiffstore": RedisCommandFacts(
+            summary: "Subtract multiple sets and store the resulting set in a key",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(N) where N is the total number of elements in all given sets."),
+            categories: [.write, .set, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readOnly, .access], beginSearch: .index(2), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
         ),
         "select": RedisCommandFacts(
             summary: "Change the selected database for the current connection",
@@ -574,6 +694,30 @@ extension RedisCommandFacts {
             categories: [.admin, .slow, .dangerous], tips: [],
             keySpecs: []
         ),
+        "sinter": RedisCommandFacts(
+            summary: "Intersect multiple sets",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets."),
+            categories: [.read, .set, .slow], tips: ["nondeterministic_output_order"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
+        ),
+        "sintercard": RedisCommandFacts(
+            summary: "Intersect multiple sets and return the cardinality of the result",
+            docs: CommandDocs(since: "7.0.0", group: .set, complexity: "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets."),
+            categories: [.read, .set, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
+        "sinterstore": RedisCommandFacts(
+            summary: "Intersect multiple sets and store the resulting set in a key",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets."),
+            categories: [.write, .set, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readOnly, .access], beginSearch: .index(2), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
+        ),
+        "sismember": RedisCommandFacts(
+            summary: "Determine if a given value is a member of a set",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(1)"),
+            categories: [.read, .set, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "slowlog": RedisCommandFacts(
             summary: "A container for slow log commands",
             docs: CommandDocs(since: "2.2.12", group: .server, complexity: "Depends on subcommand."),
@@ -604,6 +748,48 @@ extension RedisCommandFacts {
             categories: [.admin, .slow, .dangerous], tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
             keySpecs: []
         ),
+        "smembers": RedisCommandFacts(
+            summary: "Get all the members in a set",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(N) where N is the set cardinality."),
+            categories: [.read, .set, .slow], tips: ["nondeterministic_output_order"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "smismember": RedisCommandFacts(
+            summary: "Returns the membership associated with the given elements for a set",
+            docs: CommandDocs(since: "6.2.0", group: .set, complexity: "O(N) where N is the number of elements being checked for membership"),
+            categories: [.read, .set, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "smove": RedisCommandFacts(
+            summary: "Move a member from one set to another",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(1)"),
+            categories: [.write, .set, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readWrite, .insert], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "spop": RedisCommandFacts(
+            summary: "Remove and return one or multiple random members from a set",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "Without the count argument O(1), otherwise O(N) where N is the value of the passed count."),
+            categories: [.write, .set, .fast], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "srandmember": RedisCommandFacts(
+            summary: "Get one or multiple random members from a set",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "Without the count argument O(1), otherwise O(N) where N is the absolute value of the passed count."),
+            categories: [.read, .set, .slow], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "srem": RedisCommandFacts(
+            summary: "Remove one or more members from a set",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(N) where N is the number of members to be removed."),
+            categories: [.write, .set, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "sscan": RedisCommandFacts(
+            summary: "Incrementally iterate Set elements",
+            docs: CommandDocs(since: "2.8.0", group: .set, complexity: "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.."),
+            categories: [.read, .set, .slow], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "strlen": RedisCommandFacts(
             summary: "Get the length of the value stored in a key",
             docs: CommandDocs(since: "2.2.0", group: .string, complexity: "O(1)"),
@@ -615,6 +801,18 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "2.0.0", group: .pubsub, complexity: "O(N) where N is the number of channels to subscribe to."),
             categories: [.pubsub, .slow], tips: [],
             keySpecs: []
+        ),
+        "sunion": RedisCommandFacts(
+            summary: "Add multiple sets",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(N) where N is the total number of elements in all given sets."),
+            categories: [.read, .set, .slow], tips: ["nondeterministic_output_order"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
+        ),
+        "sunionstore": RedisCommandFacts(
+            summary: "Add multiple sets and store the resulting set in a key",
+            docs: CommandDocs(since: "1.0.0", group: .set, complexity: "O(N) where N is the total number of elements in all given sets."),
+            categories: [.write, .set, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readOnly, .access], beginSearch: .index(2), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
         ),
         "time": RedisCommandFacts(
             summary: "Return the current server time",

@@ -1,0 +1,45 @@
+// HSCAN and SSCAN key cursor [MATCH pattern] [COUNT count] (Redis 7.0 `scanGenericCommand`).
+import RESP
+
+/// Cursors here are positions in the collection's member order (bytes ascending): a cursor n
+/// resumes at the n-th member. A member that exists throughout the scan is returned unless
+/// members before it are removed between calls (then it may be skipped); Redis's cursors
+/// are reverse-binary bucket indexes instead (docs/COMPATIBILITY.md). COUNT members are
+/// examined per call, then MATCH filters them, so a page may be empty before the end.
+enum CollectionScanCommands {
+    static let hashScan = CommandEntry(spec: CollectionCommands.keySpec("hscan", arity: -3, flags: [.readonly]),
+                                       data: .read { argv, data in try scan(argv, data, type: .hash) })
+    static let setScan = CommandEntry(spec: CollectionCommands.keySpec("sscan", arity: -3, flags: [.readonly]),
+                                      data: .read { argv, data in try scan(argv, data, type: .set) })
+
+    static func scan(_ argv: [[UInt8]], _ data: KeyspaceRead, type: KeyType) throws -> RESPValue {
+        guard let cursor = ScanCursorSyntax.parse(argv[2]) else { return ScanCommand.invalidCursor }
+        let record: KeyRecord
+        switch try data.collection(argv[1], of: type) {
+        case .wrongType: return CollectionCommands.wrongType
+        case .missing: return reply(cursor: 0, [])
+        case .found(let found): record = found
+        }
+        let options: ScanCommand.Options
+        switch ScanCommand.parseOptions(argv, from: 3) {
+        case .failure(let error): return error.reply
+        case .success(let parsed): options = parsed
+        }
+        // TYPE filters keys; Redis refuses it when scanning one key's members.
+        guard options.typeName == nil else { return StringCommands.syntaxError }
+        let pattern = options.pattern.flatMap { $0 == [UInt8(ascii: "*")] ? nil : GlobPattern($0) }
+        let members = try data.members(of: argv[1], record)
+        let start = Int(clamping: min(cursor, UInt64(members.count)))
+        let end = start + Int(clamping: min(options.count, Int64(members.count - start)))
+        var found: [RESPValue] = []
+        for (member, value) in members[start..<end] where pattern?.matches(member) ?? true {
+            found.append(.bulk(member))
+            if type == .hash { found.append(.bulk(value)) }
+        }
+        return reply(cursor: end < members.count ? UInt64(end) : 0, found)
+    }
+
+    private static func reply(cursor: UInt64, _ items: [RESPValue]) -> RESPValue {
+        .array([.bulk(String(cursor)), .array(items)])
+    }
+}
