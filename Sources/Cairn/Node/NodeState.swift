@@ -29,7 +29,8 @@ final class NodeState: Sendable {
     private let firstPorts = Mutex<[String: Int]>([:])
     private let rootSupervisor = Mutex<Supervisor?>(nil)
 
-    init(config: NodeConfig, loops: EventLoopGroup, levels: LogLevelControl, metrics: MetricsRegistry) {
+    init(config: NodeConfig, loops: EventLoopGroup, levels: LogLevelControl, metrics: MetricsRegistry,
+         engine: any StorageEngine) {
         self.config = config
         self.loops = loops
         self.levels = levels
@@ -50,8 +51,6 @@ final class NodeState: Sendable {
                                                                           statsReset: statsReset))
         // CONFIG RESETSTAT clears the command statistics, as Redis's does.
         statsReset.register { server.stats.reset() }
-        // The RocksDB issue replaces this engine; everything above it stays.
-        let engine = InMemoryEngine()
         self.engine = engine
         commitThread = config.storage.sync == .always ? CommitThread(engine: engine) : nil
         store = StoreServer(engine: engine, layout: RegionLayout.initial(count: config.store.initialRegions),
