@@ -4,6 +4,7 @@ import Engine
 import Glibc
 import Logging
 import Runtime
+@_spi(Testing) import Store
 import Supervisors
 import Synchronization
 import UnixSignals
@@ -56,6 +57,11 @@ struct NodeRunner {
 
         let node = NodeState(config: config, loops: loops, levels: levels, metrics: metrics, engine: engine)
         NodeAdminCommands.register(node)
+        if ProcessEnvironment.testingSkipsSyncBeforeAck {
+            node.store.skipSyncBeforeAcknowledging()
+            logger.warning("TEST ONLY: replies do not wait for the WAL sync",
+                           metadata: ["variable": "\(ProcessEnvironment.skipSyncBeforeAckVariable)"])
+        }
         let (endings, ended) = AsyncStream<Ending>.makeStream()
         // SHUTDOWN over RESP stops the node as SIGTERM does.
         node.server.onShutdownRequest { ended.yield(.signal("SHUTDOWN command")) }
