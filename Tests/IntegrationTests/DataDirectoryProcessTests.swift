@@ -33,6 +33,41 @@ import Testing
         #expect(try String(contentsOfFile: dir + "/CAIRN", encoding: .utf8) == stamp)
     }
 
+    /// The smaller sibling of the 1M-key load measurement (issue 5): DBSIZE is exact after a
+    /// clean restart and after SIGKILL, since the store counts keys by scanning at region start.
+    @Test func test_100kKeys_surviveRestarts_withExactDBSIZE() async throws {
+        let dir = scratchDirectory() + "/n1"
+        defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
+        let keyCount = 100_000
+        let (first, firstPort) = try await NodeProcess.start(dataDir: dir)
+        let loaded = await BlockingTask { () -> String? in
+            guard let client = RESPTestClient(port: firstPort) else { return nil }
+            for start in stride(from: 0, to: keyCount, by: 1_000) {
+                client.send(raw: (start..<start + 1_000).flatMap { RESPTestClient.encode(["SET", "key:\($0)", "\($0)"]) })
+                for _ in 0..<1_000 where client.readReply() != Array("+OK\r\n".utf8) { return "SET failed" }
+            }
+            return Self.text(client.command(["DBSIZE"]))
+        }.value
+        #expect(loaded == ":\(keyCount)\r\n")
+        #expect(await first.stop() == 0)
+
+        let (second, secondPort) = try await NodeProcess.start(dataDir: dir)
+        #expect(await Self.dbsize(port: secondPort) == ":\(keyCount)\r\n")
+        second.signal(SIGKILL)
+        _ = await second.waitForExit()
+
+        let (third, thirdPort) = try await NodeProcess.start(dataDir: dir)
+        defer { third.signal(SIGKILL) }
+        #expect(await Self.dbsize(port: thirdPort) == ":\(keyCount)\r\n")
+        #expect(await BlockingTask { Self.text(RESPTestClient(port: thirdPort)?.command(["GET", "key:99999"])) }.value
+            == "$5\r\n99999\r\n")
+        #expect(await third.stop() == 0)
+    }
+
+    private static func dbsize(port: Int) async -> String? {
+        await BlockingTask { text(RESPTestClient(port: port)?.command(["DBSIZE"])) }.value
+    }
+
     @Test func test_anotherNodeID_isRefusedWithExitCode2() async throws {
         let dir = scratchDirectory() + "/n1"
         defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }

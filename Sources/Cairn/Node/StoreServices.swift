@@ -9,11 +9,16 @@ import Supervisors
 /// stopped, since regions hold it.
 struct EngineService: Service {
     let commitThread: CommitThread?
+    let metrics: EngineMetrics
 
+    /// Also samples RocksDB's metrics every second until the supervisor stops it.
     func run() async throws {
         commitThread?.start()
         defer { commitThread?.stop() }
-        try await waitForShutdownRequest()
+        while true {
+            metrics.sample()
+            try await Task.sleep(for: .seconds(1))
+        }
     }
 }
 

@@ -23,6 +23,7 @@ public final class RocksDBEngine: StorageEngine {
     private let synced = Mutex<UInt64>(0)
     /// `lastSequence` as of `close`, so the property still answers afterwards.
     private let sequenceAtClose = Atomic<UInt64>(0)
+    private let walSyncs = Atomic<UInt64>(0)
 
     /// Opens the database at `path`, creating it and its column families if missing, and
     /// syncs the WAL once so everything it recovered counts as synced.
@@ -95,7 +96,13 @@ public final class RocksDBEngine: StorageEngine {
             let message = CBytes.capturingError { error in rocksdb_flush_wal(open.db, 1, error) }
             if let message { throw RocksDBError(operation: "sync the WAL of", path: path, message: message) }
             synced.withLock { $0 = max($0, covered) }
+            walSyncs.add(1, ordering: .relaxed)
         }
+    }
+
+    /// WAL syncs performed since the database opened (including the one at open).
+    public var walSyncCount: UInt64 {
+        walSyncs.load(ordering: .relaxed)
     }
 
     public var lastSequence: UInt64 {
@@ -107,7 +114,7 @@ public final class RocksDBEngine: StorageEngine {
         synced.withLock { $0 }
     }
 
-    private func withOpenHandles<Result>(_ body: (RocksDBHandles) throws -> Result) throws -> Result {
+    func withOpenHandles<Result>(_ body: (RocksDBHandles) throws -> Result) throws -> Result {
         try lock.withSharedLock {
             guard let open = handles else { throw EngineError.closed }
             return try body(open)
