@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "Engine",
-            dependencies: ["Runtime"],
+            dependencies: ["Runtime", "CRocksDB"],
             swiftSettings: strictSwift
         ),
         .target(

@@ -23,7 +23,7 @@ struct ConfigOptions: ParsableArguments {
     /// Loads the configuration, or prints the one-line reason and exits with code 2.
     func load() async throws -> NodeConfig {
         do {
-            return try await ConfigLoader.load(file: config, environment: ProcessEnvironment.variables, overrides: overrides)
+            return try await ConfigLoader.load(file: config, environment: ProcessEnvironment.configurationVariables, overrides: overrides)
         } catch {
             StandardError.writeLine(error.message)
             throw ExitCode(2)

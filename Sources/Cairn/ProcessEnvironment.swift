@@ -4,6 +4,21 @@ import Glibc
 
 enum ProcessEnvironment {
     static var variables: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// Variables for the configuration loader: every `CAIRN_*` one except the test-only
+    /// switches, which are not configuration (the loader refuses names it does not know).
+    static var configurationVariables: [String: String] {
+        variables.filter { !$0.key.hasPrefix(testingPrefix) }
+    }
+
+    private static let testingPrefix = "CAIRN_TESTING_"
+
+    /// TEST ONLY — `CAIRN_TESTING_SKIP_SYNC_BEFORE_ACK=1`: replies stop waiting for the WAL
+    /// sync. It exists so the durability test can prove its check fails without the sync
+    /// (DESIGN §11's negative control); a node started with it is not durable. Read once, at
+    /// start.
+    static let skipSyncBeforeAckVariable = testingPrefix + "SKIP_SYNC_BEFORE_ACK"
+    static var testingSkipsSyncBeforeAck: Bool { variables[skipSyncBeforeAckVariable] == "1" }
 }
 
 enum StandardError {

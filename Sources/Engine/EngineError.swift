@@ -5,11 +5,14 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case writeStalled
     /// Sequence numbers would pass `UInt64.max`; nothing was written.
     case sequenceExhausted
+    /// The engine was closed; nothing was read or written.
+    case closed
 
     public var description: String {
         switch self {
         case .writeStalled: "write refused: the storage engine is stalling writes"
         case .sequenceExhausted: "write refused: storage sequence numbers are exhausted"
+        case .closed: "the storage engine is closed"
         }
     }
 }

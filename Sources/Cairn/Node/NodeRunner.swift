@@ -1,8 +1,10 @@
-// Runs one node: lock the data dir, start the loops and the supervision tree, log `node started`,
-// then run until a signal (exit 0) or until the tree gives up (exit 1).
+// Runs one node: lock and check the data dir, open the engine, start the loops and the supervision
+// tree, log `node started`, then run until a signal (exit 0) or until the tree gives up (exit 1).
+import Engine
 import Glibc
 import Logging
 import Runtime
+@_spi(Testing) import Store
 import Supervisors
 import Synchronization
 import UnixSignals
@@ -34,6 +36,17 @@ struct NodeRunner {
         }
         defer { lock.release() }
 
+        // The engine opens before the tree starts and closes after it stopped (DESIGN §6).
+        let engine: RocksDBEngine
+        do {
+            _ = try DataDirectoryStamp.verifyOrCreate(directory: config.node.dataDir, nodeID: config.node.id)
+            engine = try RocksDBEngine(path: Self.databasePath(config), settings: RocksDBSettings(storage: config.storage))
+        } catch {
+            StandardError.writeLine("cairn: \(error)")
+            return 2
+        }
+        defer { Self.close(engine, logger: logger) }
+
         let loops: EventLoopGroup
         do {
             loops = try EventLoopGroup(loopCount: config.runtime.loops)
@@ -42,8 +55,13 @@ struct NodeRunner {
             return 2
         }
 
-        let node = NodeState(config: config, loops: loops, levels: levels, metrics: metrics)
+        let node = NodeState(config: config, loops: loops, levels: levels, metrics: metrics, engine: engine)
         NodeAdminCommands.register(node)
+        if ProcessEnvironment.testingSkipsSyncBeforeAck {
+            node.store.skipSyncBeforeAcknowledging()
+            logger.warning("TEST ONLY: replies do not wait for the WAL sync",
+                           metadata: ["variable": "\(ProcessEnvironment.skipSyncBeforeAckVariable)"])
+        }
         let (endings, ended) = AsyncStream<Ending>.makeStream()
         // SHUTDOWN over RESP stops the node as SIGTERM does.
         node.server.onShutdownRequest { ended.yield(.signal("SHUTDOWN command")) }
@@ -104,5 +122,20 @@ struct NodeRunner {
         await loops.shutdownGracefully()
         if exitCode == 0 { logger.info("node stopped") }
         return exitCode
+    }
+
+    /// `<data-dir>/db`.
+    static func databasePath(_ config: NodeConfig) -> String {
+        config.node.dataDir.hasSuffix("/") ? config.node.dataDir + "db" : config.node.dataDir + "/db"
+    }
+
+    /// Syncs and closes the database once nothing uses it; a failure is logged, as the node
+    /// is ending anyway and RocksDB recovers from its log at the next start.
+    private static func close(_ engine: RocksDBEngine, logger: Logger) {
+        do {
+            try engine.close()
+        } catch {
+            logger.error("closing the storage engine failed", metadata: ["error": "\(error)"])
+        }
     }
 }

@@ -17,7 +17,8 @@ final class NodeState: Sendable {
     let commands: CommandTable
     let clients: ClientRegistry
     let server: ServerContext
-    let engine: any StorageEngine
+    let engine: RocksDBEngine
+    let engineMetrics: EngineMetrics
     /// Nil with `storage.sync: none`: replies never wait for a WAL sync.
     let commitThread: CommitThread?
     let store: StoreServer
@@ -29,7 +30,8 @@ final class NodeState: Sendable {
     private let firstPorts = Mutex<[String: Int]>([:])
     private let rootSupervisor = Mutex<Supervisor?>(nil)
 
-    init(config: NodeConfig, loops: EventLoopGroup, levels: LogLevelControl, metrics: MetricsRegistry) {
+    init(config: NodeConfig, loops: EventLoopGroup, levels: LogLevelControl, metrics: MetricsRegistry,
+         engine: RocksDBEngine) {
         self.config = config
         self.loops = loops
         self.levels = levels
@@ -50,9 +52,8 @@ final class NodeState: Sendable {
                                                                           statsReset: statsReset))
         // CONFIG RESETSTAT clears the command statistics, as Redis's does.
         statsReset.register { server.stats.reset() }
-        // The RocksDB issue replaces this engine; everything above it stays.
-        let engine = InMemoryEngine()
         self.engine = engine
+        engineMetrics = EngineMetrics(registry: metrics, engine: engine)
         commitThread = config.storage.sync == .always ? CommitThread(engine: engine) : nil
         store = StoreServer(engine: engine, layout: RegionLayout.initial(count: config.store.initialRegions),
                             applies: commands.applies, commitThread: commitThread)

@@ -13,7 +13,7 @@ enum NodeTree {
     /// put cluster and pd in their DESIGN §4 places.
     static func rootChildren(_ node: NodeState) -> [ChildSpec] {
         [
-            ChildSpec(id: "engine", restart: .permanent) { _ in EngineService(commitThread: node.commitThread) },
+            ChildSpec(id: "engine", restart: .permanent) { _ in EngineService(commitThread: node.commitThread, metrics: node.engineMetrics) },
             .supervisor(id: "store", strategy: .restForOne, children: [
                 ChildSpec(id: "server", restart: .permanent) { _ in StoreServerService(store: node.store) },
                 .supervisor(id: "regions", strategy: .oneForOne, children: regionChildren(node)) { exit in

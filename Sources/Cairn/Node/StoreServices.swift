@@ -5,14 +5,20 @@ import Store
 import Supervisors
 
 /// `engine`: runs the commit thread (group commit) while it runs. The engine itself lives as
-/// long as the node: the in-memory engine cannot be reopened, and regions hold it.
+/// long as the node: `NodeRunner` opens it before the tree starts and closes it after the tree
+/// stopped, since regions hold it.
 struct EngineService: Service {
     let commitThread: CommitThread?
+    let metrics: EngineMetrics
 
+    /// Also samples RocksDB's metrics every second until the supervisor stops it.
     func run() async throws {
         commitThread?.start()
         defer { commitThread?.stop() }
-        try await waitForShutdownRequest()
+        while true {
+            metrics.sample()
+            try await Task.sleep(for: .seconds(1))
+        }
     }
 }
 

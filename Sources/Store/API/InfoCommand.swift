@@ -125,6 +125,10 @@ public enum InfoCommand {
             return [
                 ("cairn_node_id", facts.nodeID), ("cairn_regions", "\(keyspace.regions.count)"), ("cairn_regions_failed", "\(failed)"),
                 ("cairn_loops", "\(facts.loops)"), ("cairn_data_dir", facts.dataDirectory),
+                // DESIGN §11: reply batches checked against the WAL sync as they left, and how
+                // many a sync did not cover yet (0 unless sync-before-ack is broken).
+                ("cairn_audited_acks", "\(keyspace.server.acknowledgements.auditedCount)"),
+                ("cairn_unsynced_acks", "\(keyspace.server.acknowledgements.unsyncedCount)"),
             ]
         default:
             return nil

@@ -215,6 +215,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             }
             do {
                 try await store.waitUntilDurable(sequence)
+                store.auditAcknowledgement(of: sequence)
             } catch {
                 // Nothing that is not durable may be acknowledged: the batch's replies become one
                 // error per command, and the connection closes, since the client cannot know

@@ -9,6 +9,10 @@ public final class StoreServer: Sendable {
     public let applies: ApplyTable
     public let clock: any WallClock
     private let commitThread: CommitThread?
+    /// Whether replies still wait for the WAL sync: only the negative control turns it off.
+    private let waitsForSyncBeforeAcknowledging = Atomic<Bool>(true)
+    /// The durability check on replies as they leave (DESIGN §11).
+    public let acknowledgements = AcknowledgementAudit()
     /// Keyspace-wide cursors (SCAN): id → where to resume.
     let scanCursors: ScanCursorTable
 
@@ -74,7 +78,20 @@ public final class StoreServer: Sendable {
 
     /// Returns once `sequence` is durable (at once with `storage.sync: none`).
     public func waitUntilDurable(_ sequence: UInt64) async throws {
-        guard let commitThread, sequence > 0 else { return }
+        guard let commitThread, sequence > 0, waitsForSyncBeforeAcknowledging.load(ordering: .relaxed) else { return }
         try await commitThread.waitUntilDurable(sequence)
+    }
+
+    /// Called as replies that depended on `sequence` leave: with `storage.sync: always`,
+    /// counts them as unsynced unless a WAL sync already covers it.
+    public func auditAcknowledgement(of sequence: UInt64) {
+        guard commitThread != nil, sequence > 0 else { return }
+        acknowledgements.record(sequence: sequence, syncedSequence: engine.syncedSequence)
+    }
+
+    /// The sync-before-ack negative control (DESIGN §11): replies stop waiting for the WAL
+    /// sync, so the durability test's audit must report unsynced acknowledgements. Tests only.
+    @_spi(Testing) public func skipSyncBeforeAcknowledging() {
+        waitsForSyncBeforeAcknowledging.store(false, ordering: .relaxed)
     }
 }

@@ -1,0 +1,146 @@
+// The RocksDB objects one open database owns, and opening and freeing them.
+import CRocksDB
+import Foundation
+import Runtime
+
+/// Every pointer here is freed exactly once, by `close()`; `RocksDBEngine` makes sure no call
+/// uses them afterwards. `rocksdb_t`, column family handles, read and write options and the
+/// cache are safe to use from many threads at once (RocksDB's documented thread safety for
+/// `DB`, and options objects that are only read after open).
+final class RocksDBHandles: @unchecked Sendable {
+    let path: String
+    let db: OpaquePointer
+    /// Indexed by `ColumnFamily.rawValue`.
+    let families: [OpaquePointer]
+    let defaultFamily: OpaquePointer
+    let blockCache: OpaquePointer
+    let readOptions: OpaquePointer
+    let writeOptions: OpaquePointer
+    let noSlowdownWriteOptions: OpaquePointer
+    /// The block compression in use: the configured one, or none when this RocksDB build
+    /// lacks it.
+    let compression: StorageCompression
+
+    private init(path: String, db: OpaquePointer, families: [OpaquePointer], defaultFamily: OpaquePointer,
+                 blockCache: OpaquePointer, compression: StorageCompression) {
+        self.path = path
+        self.db = db
+        self.families = families
+        self.defaultFamily = defaultFamily
+        self.blockCache = blockCache
+        self.compression = compression
+        readOptions = rocksdb_readoptions_create()
+        writeOptions = Self.makeWriteOptions(noSlowdown: false)
+        noSlowdownWriteOptions = Self.makeWriteOptions(noSlowdown: true)
+    }
+
+    /// The WAL is on and a write never syncs: `syncWAL` syncs for many writes at once.
+    private static func makeWriteOptions(noSlowdown: Bool) -> OpaquePointer {
+        let options: OpaquePointer = rocksdb_writeoptions_create()
+        rocksdb_writeoptions_disable_WAL(options, 0)
+        rocksdb_writeoptions_set_sync(options, 0)
+        rocksdb_writeoptions_set_no_slowdown(options, noSlowdown ? 1 : 0)
+        return options
+    }
+
+    func family(_ family: ColumnFamily) -> OpaquePointer {
+        families[family.rawValue]
+    }
+
+    /// Opens (creating if missing) the database at `path` with every column family. When the
+    /// configured compression is not compiled into this RocksDB, opens without compression.
+    static func open(path: String, settings: RocksDBSettings) throws(RocksDBError) -> RocksDBHandles {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw RocksDBError(operation: "open", path: path, message: "cannot create the directory: \(error.localizedDescription)")
+        }
+        do {
+            return try open(path: path, settings: settings, compression: settings.compression)
+        } catch let error where settings.compression != .uncompressed && isMissingCompression(error) {
+            return try open(path: path, settings: settings, compression: .uncompressed)
+        }
+    }
+
+    /// RocksDB's refusal of a compression type its build does not link.
+    private static func isMissingCompression(_ error: RocksDBError) -> Bool {
+        error.message.contains("is not linked with the binary")
+    }
+
+    private static func open(path: String, settings: RocksDBSettings,
+                             compression: StorageCompression) throws(RocksDBError) -> RocksDBHandles {
+        let cache: OpaquePointer = rocksdb_cache_create_lru(settings.blockCacheBytes)
+        let options = makeOptions(settings, cache: cache, compression: compression)
+        defer { rocksdb_options_destroy(options) }
+
+        let names = ["default"] + ColumnFamily.allCases.map(\.name)
+        var handles = [OpaquePointer?](repeating: nil, count: names.count)
+        var db: OpaquePointer?
+        let message = withCStrings(names) { cNames in
+            let familyOptions = [OpaquePointer?](repeating: options, count: names.count)
+            return CBytes.capturingError { error in
+                db = rocksdb_open_column_families(options, path, Int32(names.count), cNames, familyOptions,
+                                                  &handles, error)
+            }
+        }
+        if let message {
+            rocksdb_cache_destroy(cache)
+            throw RocksDBError(operation: "open", path: path, message: message)
+        }
+        let opened = handles.compactMap { $0 }
+        guard let db, opened.count == names.count else {
+            rocksdb_cache_destroy(cache)
+            throw RocksDBError(operation: "open", path: path, message: "RocksDB returned no database handle")
+        }
+        return RocksDBHandles(path: path, db: db, families: Array(opened.dropFirst()), defaultFamily: opened[0],
+                              blockCache: cache, compression: compression)
+    }
+
+    /// Options for the database and every column family: the table options share `cache`.
+    private static func makeOptions(_ settings: RocksDBSettings, cache: OpaquePointer,
+                                    compression: StorageCompression) -> OpaquePointer {
+        let options: OpaquePointer = rocksdb_options_create()
+        rocksdb_options_set_create_if_missing(options, 1)
+        rocksdb_options_set_create_missing_column_families(options, 1)
+        rocksdb_options_set_max_background_jobs(options, settings.maxBackgroundJobs)
+        rocksdb_options_set_write_buffer_size(options, settings.writeBufferBytes)
+        rocksdb_options_set_compression(options, compressionCode(compression))
+
+        let table: OpaquePointer = rocksdb_block_based_options_create()
+        rocksdb_block_based_options_set_block_cache(table, cache)
+        // The table options take ownership of the filter policy.
+        rocksdb_block_based_options_set_filter_policy(table, rocksdb_filterpolicy_create_bloom(settings.bloomBitsPerKey))
+        rocksdb_options_set_block_based_table_factory(options, table)
+        rocksdb_block_based_options_destroy(table)
+        return options
+    }
+
+    private static func compressionCode(_ compression: StorageCompression) -> Int32 {
+        switch compression {
+        case .uncompressed: Int32(rocksdb_no_compression)
+        case .snappy: Int32(rocksdb_snappy_compression)
+        case .lz4: Int32(rocksdb_lz4_compression)
+        case .zstd: Int32(rocksdb_zstd_compression)
+        }
+    }
+
+    /// Frees everything; the caller guarantees nothing uses the handles any more.
+    func close() {
+        for family in families { rocksdb_column_family_handle_destroy(family) }
+        rocksdb_column_family_handle_destroy(defaultFamily)
+        rocksdb_close(db)
+        rocksdb_readoptions_destroy(readOptions)
+        rocksdb_writeoptions_destroy(writeOptions)
+        rocksdb_writeoptions_destroy(noSlowdownWriteOptions)
+        rocksdb_cache_destroy(blockCache)
+    }
+}
+
+/// `strings` as C strings that live for the call.
+private func withCStrings<Result>(
+    _ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> Result
+) -> Result {
+    let copies = strings.map { strdup($0) }
+    defer { for copy in copies { free(copy) } }
+    return body(copies.map { UnsafePointer($0) })
+}
