@@ -5,9 +5,9 @@ import RESP
 /// key is still the same expired key (`expiredel key expireAt`), so replicas never diverge and a
 /// key rewritten meanwhile survives. Each round examines a bounded number of keys per region,
 /// resuming where the previous round stopped, as Redis's active expire cycle samples.
-public struct ExpiryCycle: Sendable {
+public struct ExpiryCycle: RegionSweep {
     public static let applyName = "expiredel"
-    let store: StoreServer
+    public let store: StoreServer
     let keysPerRegionPerRound: Int
 
     public init(store: StoreServer, keysPerRegionPerRound: Int = 200) {
@@ -15,19 +15,7 @@ public struct ExpiryCycle: Sendable {
         self.keysPerRegionPerRound = keysPerRegionPerRound
     }
 
-    /// Runs rounds every `interval` until cancelled.
-    public func run(every interval: Duration) async {
-        var resumeAfter: [Int: [UInt8]] = [:]
-        while !Task.isCancelled {
-            for descriptor in store.directory.layout.regions {
-                resumeAfter[descriptor.id] = await round(descriptor, after: resumeAfter[descriptor.id])
-            }
-            try? await Task.sleep(for: interval)
-        }
-    }
-
-    /// One round in one region; returns where the next round resumes (nil: from the start).
-    func round(_ descriptor: RegionDescriptor, after last: [UInt8]?) async -> [UInt8]? {
+    public func round(_ descriptor: RegionDescriptor, after last: [UInt8]?) async -> [UInt8]? {
         guard case .live(let region) = store.directory.lookup(regionID: descriptor.id) else { return nil }
         let now = store.clock.nowMilliseconds()
         let start = last.map { $0 + [0] } ?? descriptor.startKey

@@ -7,9 +7,9 @@ import RESP
 /// `sub` entries per region, resuming where the last round stopped, and proposes
 /// `subgc storedKey…` for the stale ones; apply deletes an entry only if it is still stale
 /// then, so the cycle races with nothing and replicas delete the same entries (DESIGN §6a).
-public struct MemberGarbageCycle: Sendable {
+public struct MemberGarbageCycle: RegionSweep {
     public static let applyName = "subgc"
-    let store: StoreServer
+    public let store: StoreServer
     let entriesPerRegionPerRound: Int
 
     public init(store: StoreServer, entriesPerRegionPerRound: Int = 500) {
@@ -17,19 +17,7 @@ public struct MemberGarbageCycle: Sendable {
         self.entriesPerRegionPerRound = entriesPerRegionPerRound
     }
 
-    /// Runs rounds every `interval` until cancelled.
-    public func run(every interval: Duration) async {
-        var resumeAfter: [Int: [UInt8]] = [:]
-        while !Task.isCancelled {
-            for descriptor in store.directory.layout.regions {
-                resumeAfter[descriptor.id] = await round(descriptor, after: resumeAfter[descriptor.id])
-            }
-            try? await Task.sleep(for: interval)
-        }
-    }
-
-    /// One round in one region; returns where the next round resumes (nil: from the start).
-    func round(_ descriptor: RegionDescriptor, after last: [UInt8]?) async -> [UInt8]? {
+    public func round(_ descriptor: RegionDescriptor, after last: [UInt8]?) async -> [UInt8]? {
         guard case .live(let region) = store.directory.lookup(regionID: descriptor.id) else { return nil }
         let start = last.map { $0 + [0] } ?? descriptor.startKey
         let engine = store.engine

@@ -127,18 +127,7 @@ extension NodeProcess {
     /// directory named after the test, `settings` given as `--set`s; returned once it logged
     /// `node started`, with the RESP port read from that line.
     static func startSingle(_ settings: [String] = [], name: String = #function) async throws -> (node: NodeProcess, respPort: Int) {
-        let node = try NodeProcess(arguments: [
-            "start", "--config", packageRoot().appendingPathComponent("config/single.yaml").path,
-            "--set", "node.data-dir=\(scratchDirectory(name))/n1", "--set", "resp.listen=127.0.0.1:0",
-            "--set", "metrics.listen=127.0.0.1:0",
-        ] + settings.flatMap { ["--set", $0] })
-        guard let started = await node.waitForLogLine(msg: "node started"),
-              let port = (started["addresses.resp"] as? String)?.split(separator: ":").last.flatMap({ Int($0) })
-        else {
-            node.signal(SIGKILL)
-            throw NodeStartFailure(stderr: node.stderr.text)
-        }
-        return (node, port)
+        try await start(dataDir: "\(scratchDirectory(name))/n1", settings)
     }
 }
 
