@@ -69,6 +69,10 @@ import Testing
         #expect(await harness.run("LRANGE", "{t}c", "0", "-1") == bulks("2", "3", "4"))
         #expect(await harness.run("LRANGE", "{t}r", "0", "-1") == bulks("2", "3"))
         #expect(await harness.run("EXISTS", "{t}a") == .integer(0))
+        #expect(await harness.run("LMPOP", "2", "{t}none", "{t}c", "RIGHT", "COUNT", "2")
+            == .array([.bulk(Array("{t}c".utf8)), bulks("4", "3")]))
+        #expect(await harness.run("LMPOP", "2", "{t}c", "other", "LEFT") == KeySlots.crossSlotError)
+        #expect(await harness.run("LMOVE", "{t}c", "other", "LEFT", "LEFT") == KeySlots.crossSlotError)
         await harness.shutdown()
     }
 }

@@ -9,6 +9,7 @@ enum ListCommands {
         write("rpushx", arity: -3, flags: [.write, .denyOOM, .fast], push(left: false, onlyExisting: true)),
         write("lpop", arity: -2, flags: [.write, .fast], pop(left: true)),
         write("rpop", arity: -2, flags: [.write, .fast], pop(left: false)),
+        ListMultiPopCommand.entry,
     ] + ListEditCommands.entries + ListReadCommands.entries + ListMoveCommands.entries
 
     static func write(_ name: String, arity: Int, flags: CommandFlags, _ apply: @escaping ApplyHandler) -> CommandEntry {

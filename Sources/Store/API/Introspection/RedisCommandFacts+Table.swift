@@ -484,6 +484,12 @@ extension RedisCommandFacts {
             categories: [.write, .list, .slow], tips: [],
             keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readWrite, .insert], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "lmpop": RedisCommandFacts(
+            summary: "Pop elements from a list",
+            docs: CommandDocs(since: "7.0.0", group: .list, complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned."),
+            categories: [.write, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
         "lpop": RedisCommandFacts(
             summary: "Remove and get the first elements in a list",
             docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(N) where N is the number of elements returned"),
