@@ -75,4 +75,29 @@ import Testing
         #expect(await harness.run("LMOVE", "{t}c", "other", "LEFT", "LEFT") == KeySlots.crossSlotError)
         await harness.shutdown()
     }
+
+    @Test func test_listRecord_keepsItsHead_andReadsARecordWithoutOne() throws {
+        let record = KeyRecord(type: .list, expireAtMilliseconds: 5, version: 9, value: [], count: 3, head: ListStorage.origin - 2)
+        #expect(try KeyRecord.decode(record.encoded()) == record)
+        let withoutHead = Array(record.encoded().dropLast(8))
+        #expect(try KeyRecord.decode(withoutHead).head == 0)
+        let set = KeyRecord(type: .set, expireAtMilliseconds: nil, version: 1, value: [], count: 2)
+        #expect(set.encoded().count == 26)
+    }
+
+    @Test func test_aLargeList_pushesAtBothEnds_andRangesByScan() async throws {
+        let harness = try StoreHarness(entries: Self.entries)
+        let items = (0..<1500).map { Array("i\($0)".utf8) }
+        #expect(await harness.run([Array("RPUSH".utf8), Array("l".utf8)] + items) == .integer(1500))
+        #expect(await harness.run([Array("LPUSH".utf8), Array("l".utf8)] + items.prefix(500)) == .integer(2000))
+        #expect(await harness.run("LINDEX", "l", "0") == .bulk(Array("i499".utf8)))
+        #expect(await harness.run("LINDEX", "l", "-1") == .bulk(Array("i1499".utf8)))
+        #expect(await harness.run("LRANGE", "l", "1000", "1002") == bulks("i500", "i501", "i502"))
+        #expect(await harness.run("LREM", "l", "0", "i0") == .integer(2))
+        #expect(await harness.run("LLEN", "l") == .integer(1998))
+        #expect(await harness.run("LRANGE", "l", "497", "499") == bulks("i2", "i1", "i1"))
+        #expect(await harness.run("LTRIM", "l", "-2", "-1") == .simpleString("OK"))
+        #expect(await harness.run("LRANGE", "l", "0", "-1") == bulks("i1498", "i1499"))
+        await harness.shutdown()
+    }
 }
