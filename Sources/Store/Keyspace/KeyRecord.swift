@@ -40,7 +40,7 @@ public struct KeyRecord: Sendable, Equatable {
 
     public func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.headerLength + (type == .string ? value.count : 8))
+        bytes.reserveCapacity(Self.headerLength + (type == .string ? value.count : 16))
         bytes.append(Self.format)
         bytes.append(type.rawValue)
         BigEndian.append(UInt64(bitPattern: expireAtMilliseconds ?? 0), to: &bytes)
