@@ -82,6 +82,7 @@ extension ApplyContext {
     public mutating func copyCollection(from source: [UInt8], _ record: KeyRecord, to destination: [UInt8]) throws {
         var copy = try newCollection(record.type, for: destination)
         copy.expireAtMilliseconds = record.expireAtMilliseconds
+        copy.head = record.head
         for (member, value) in try members(of: source, record) {
             try putMember(member, value: value, of: destination, &copy)
         }

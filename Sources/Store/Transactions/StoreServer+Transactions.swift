@@ -36,7 +36,7 @@ extension StoreServer {
             case .answered(let reply):
                 replies[position] = reply
             case .data(let command, let spec, let argv):
-                keys += spec.keyIndexes(argumentCount: argv.count).map { argv[$0] }
+                keys += TransactionForm.keys(of: spec, argv)
                 switch TransactionForm.of(command, spec: spec) {
                 case .read(let handler):
                     steps.append((position, TransactionEntry.Step(kind: .read, handler: handler, arguments: argv)))

@@ -17,10 +17,19 @@ enum TransactionForm {
         case .read: return .read(handler: spec.name)
         case .write(let normalize, _): return .write(normalize: normalize)
         case .keyspace(let handler):
+            // LMPOP proposes itself to its keys' slot, so in a block it is that write.
+            if spec.name == ListMultiPopCommand.entry.spec.name { return .write(normalize: nil) }
             if ["del", "unlink"].contains(spec.name) { return .write(normalize: { argv, _ in .entry([Array("del".utf8)] + argv.dropFirst()) }) }
             if fanOutReads[spec.name] != nil { return .read(handler: spec.name) }
             return .spanning(handler)
         }
+    }
+
+    /// The keys a queued command names: its key range, or LMPOP's from its numkeys.
+    static func keys(of spec: CommandSpec, _ argv: [[UInt8]]) -> [[UInt8]] {
+        guard spec.name == ListMultiPopCommand.entry.spec.name else { return spec.keyIndexes(argumentCount: argv.count).map { argv[$0] } }
+        guard case .success(let request) = ListMultiPopCommand.parse(argv) else { return [] }
+        return request.keys
     }
 
     /// The one-slot reads of the fan-out read commands, by name.

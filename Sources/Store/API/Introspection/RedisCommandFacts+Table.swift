@@ -460,6 +460,84 @@ extension RedisCommandFacts {
             categories: [.admin, .fast, .dangerous], tips: ["nondeterministic_output"],
             keySpecs: []
         ),
+        "lindex": RedisCommandFacts(
+            summary: "Get an element from a list by its index",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1)."),
+            categories: [.read, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "linsert": RedisCommandFacts(
+            summary: "Insert an element before or after another element in a list",
+            docs: CommandDocs(since: "2.2.0", group: .list, complexity: "O(N) where N is the number of elements to traverse before seeing the value pivot. This means that inserting somewhere on the left end on the list (head) can be considered O(1) and inserting somewhere on the right end (tail) is O(N)."),
+            categories: [.write, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "llen": RedisCommandFacts(
+            summary: "Get the length of a list",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(1)"),
+            categories: [.read, .list, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "lmove": RedisCommandFacts(
+            summary: "Pop an element from a list, push it to another list and return it",
+            docs: CommandDocs(since: "6.2.0", group: .list, complexity: "O(1)"),
+            categories: [.write, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readWrite, .insert], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "lmpop": RedisCommandFacts(
+            summary: "Pop elements from a list",
+            docs: CommandDocs(since: "7.0.0", group: .list, complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned."),
+            categories: [.write, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
+        "lpop": RedisCommandFacts(
+            summary: "Remove and get the first elements in a list",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(N) where N is the number of elements returned"),
+            categories: [.write, .list, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "lpos": RedisCommandFacts(
+            summary: "Return the index of matching elements on a list",
+            docs: CommandDocs(since: "6.0.6", group: .list, complexity: "O(N) where N is the number of elements in the list, for the average case. When searching for elements near the head or the tail of the list, or when the MAXLEN option is provided, the command may run in constant time."),
+            categories: [.read, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "lpush": RedisCommandFacts(
+            summary: "Prepend one or multiple elements to a list",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments."),
+            categories: [.write, .list, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "lpushx": RedisCommandFacts(
+            summary: "Prepend an element to a list, only if the list exists",
+            docs: CommandDocs(since: "2.2.0", group: .list, complexity: "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments."),
+            categories: [.write, .list, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "lrange": RedisCommandFacts(
+            summary: "Get a range of elements from a list",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD or TAIL) for large lists; and N is the number of elements in the specified range."),
+            categories: [.read, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "lrem": RedisCommandFacts(
+            summary: "Remove elements from a list",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(N+M) where N is the length of the list and M is the number of elements removed."),
+            categories: [.write, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "lset": RedisCommandFacts(
+            summary: "Set the value of an element in a list by its index",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(N) where N is the length of the list. Setting either the first or the last element of the list is O(1)."),
+            categories: [.write, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "ltrim": RedisCommandFacts(
+            summary: "Trim a list to the specified range",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(N) where N is the number of elements to be removed by the operation."),
+            categories: [.write, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "mget": RedisCommandFacts(
             summary: "Get the values of all the given keys",
             docs: CommandDocs(since: "1.0.0", group: .string, complexity: "O(N) where N is the number of keys to retrieve."),
@@ -615,6 +693,30 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "2.8.12", group: .server, complexity: "O(1)"),
             categories: [.admin, .fast, .dangerous], tips: [],
             keySpecs: []
+        ),
+        "rpop": RedisCommandFacts(
+            summary: "Remove and get the last elements in a list",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(N) where N is the number of elements returned"),
+            categories: [.write, .list, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "rpoplpush": RedisCommandFacts(
+            summary: "Remove the last element in a list, prepend it to another list and return it",
+            docs: CommandDocs(since: "1.2.0", group: .list, complexity: "O(1)"),
+            categories: [.write, .list, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readWrite, .insert], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "rpush": RedisCommandFacts(
+            summary: "Append one or multiple elements to a list",
+            docs: CommandDocs(since: "1.0.0", group: .list, complexity: "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments."),
+            categories: [.write, .list, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "rpushx": RedisCommandFacts(
+            summary: "Append an element to a list, only if the list exists",
+            docs: CommandDocs(since: "2.2.0", group: .list, complexity: "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments."),
+            categories: [.write, .list, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .insert], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "sadd": RedisCommandFacts(
             summary: "Add one or more members to a set",
