@@ -862,5 +862,53 @@ extension RedisCommandFacts {
             categories: [.fast, .transaction], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
         ),
+        "zadd": RedisCommandFacts(
+            summary: "Add one or more members to a sorted set, or update its score if it already exists",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)) for each item added, where N is the number of elements in the sorted set."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zcard": RedisCommandFacts(
+            summary: "Get the number of members in a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(1)"),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zincrby": RedisCommandFacts(
+            summary: "Increment the score of a member in a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)) where N is the number of elements in the sorted set."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zmscore": RedisCommandFacts(
+            summary: "Get the score associated with the given members in a sorted set",
+            docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(N) where N is the number of members being requested."),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrank": RedisCommandFacts(
+            summary: "Determine the index of a member in a sorted set",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(log(N))"),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrem": RedisCommandFacts(
+            summary: "Remove one or more members from a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrevrank": RedisCommandFacts(
+            summary: "Determine the index of a member in a sorted set, with scores ordered from high to low",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(log(N))"),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zscore": RedisCommandFacts(
+            summary: "Get the score associated with the given member in a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(1)"),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
     ]
 }

@@ -1,0 +1,55 @@
+// Sorted sets in-process: the storage the differential tests cannot see (the `score` order
+// index written and removed with each member) and the score encoding.
+import Engine
+import RESP
+@testable import Store
+import Testing
+
+@Suite struct SortedSetCommandTests {
+    static let entries = CollectionStorageTests.entries + SortedSetCommands.entries
+
+    /// The `score` index entries of the engine, decoded as (ordered score, member).
+    static func index(_ harness: StoreHarness) throws -> [[UInt8]] {
+        try harness.engine.scan(.score, from: [], to: nil, limit: .max, reverse: false).map(\.key)
+    }
+
+    @Test func test_orderedEncoding_sortsAsTheScoresDo() {
+        let scores: [Double] = [-.infinity, -1e308, -2.5, -1, -Double.leastNonzeroMagnitude, 0, Double.leastNonzeroMagnitude, 1, 2.5, 1e308, .infinity]
+        let encoded = scores.map { ScoreKey.ordered($0) }
+        #expect(encoded == encoded.sorted())
+        #expect(ScoreKey.ordered(-0.0) == ScoreKey.ordered(0.0))
+        #expect(ScoreKey.score(ScoreKey.value(-0.0))?.sign == .plus)
+        #expect(ScoreKey.score(ScoreKey.value(.nan)) == nil)
+    }
+
+    @Test func test_scoreParsing_followsStrtod() {
+        #expect(SortedSetScore.parse(Array("inf".utf8)) == .infinity)
+        #expect(SortedSetScore.parse(Array("-inf".utf8)) == -.infinity)
+        #expect(SortedSetScore.parse(Array("1e308".utf8)) == 1e308)
+        #expect(SortedSetScore.parse(Array("1e400".utf8)) == nil)
+        #expect(SortedSetScore.parse(Array("1e-400".utf8)) == nil)
+        #expect(SortedSetScore.parse(Array("nan".utf8)) == nil)
+        #expect(SortedSetScore.parse(Array(" 1".utf8)) == nil)
+        #expect(SortedSetScore.parse(Array("1 ".utf8)) == nil)
+        #expect(SortedSetScore.parse([]) == nil)
+        #expect(SortedSetScore.parse(Array("0x10".utf8)) == 16)
+    }
+
+    @Test func test_theOrderIndex_followsEveryWrite() async throws {
+        let harness = try StoreHarness(entries: Self.entries)
+        #expect(await harness.run("ZADD", "z", "2", "b", "1", "a", "1", "c") == .integer(3))
+        #expect(try Self.index(harness).count == 3)
+        #expect(await harness.run("ZINCRBY", "z", "5", "a") == .double(6))
+        #expect(await harness.run("ZADD", "z", "3", "b", "3", "b") == .integer(0))
+        let entries = try Self.index(harness)
+        #expect(entries.count == 3)
+        let members = entries.map { Array($0.suffix(1)) }
+        #expect(members == [Array("c".utf8), Array("b".utf8), Array("a".utf8)])
+        #expect(await harness.run("ZREM", "z", "a", "x") == .integer(1))
+        #expect(try Self.index(harness).count == 2)
+        #expect(await harness.run("ZREM", "z", "b", "c") == .integer(1 + 1))
+        #expect(try Self.index(harness).isEmpty)
+        #expect(await harness.run("EXISTS", "z") == .integer(0))
+        await harness.shutdown()
+    }
+}
