@@ -55,3 +55,58 @@ private let writeCases: [DifferentialCase] = [
         try await compare(writeCases, resp3: true, flushBetweenCases: true)
     }
 }
+
+private let rangeCases: [DifferentialCase] = [
+    .commands("zrange by rank", [["ZADD", "z", "1", "a", "2", "b", "3", "c", "3", "bb", "-1", "neg"], ["ZRANGE", "z", "0", "-1"],
+                                 ["ZRANGE", "z", "1", "2"], ["ZRANGE", "z", "-2", "-1"], ["ZRANGE", "z", "-100", "100"], ["ZRANGE", "z", "3", "1"],
+                                 ["ZRANGE", "z", "10", "20"], ["ZRANGE", "z", "0", "-1", "REV"], ["ZREVRANGE", "z", "0", "1"],
+                                 ["ZREVRANGE", "z", "-1", "-1"], ["ZRANGE", "nope", "0", "-1"], ["ZRANGE", "z", "x", "1"],
+                                 ["ZRANGE", "z", "0", "1", "LIMIT", "0", "1"], ["ZRANGE", "z", "0", "1", "FOO"], ["ZREVRANGE", "z", "0", "1", "REV"],
+                                 ["ZRANGE", "z", "0"], ["ZRANGE", "z", "0", "-9223372036854775808"], ["ZRANGE", "z", "9223372036854775807", "-1"]]),
+    .commands("zrange by score", [["ZADD", "z", "1", "a", "2", "b", "3", "c", "3", "bb", "-inf", "bottom", "inf", "top"],
+                                  ["ZRANGE", "z", "1", "3", "BYSCORE"], ["ZRANGE", "z", "(1", "3", "BYSCORE"], ["ZRANGE", "z", "1", "(3", "BYSCORE"],
+                                  ["ZRANGE", "z", "-inf", "+inf", "BYSCORE"], ["ZRANGE", "z", "3", "1", "BYSCORE", "REV"],
+                                  ["ZRANGE", "z", "-inf", "inf", "BYSCORE", "LIMIT", "1", "2"], ["ZRANGE", "z", "inf", "-inf", "BYSCORE", "REV", "LIMIT", "1", "2"],
+                                  ["ZRANGE", "z", "-inf", "inf", "BYSCORE", "LIMIT", "1", "-1"], ["ZRANGE", "z", "-inf", "inf", "BYSCORE", "LIMIT", "-1", "2"],
+                                  ["ZRANGE", "z", "-inf", "inf", "BYSCORE", "LIMIT", "10", "2"], ["ZRANGE", "z", "x", "1", "BYSCORE"],
+                                  ["ZRANGE", "z", "1", "nan", "BYSCORE"], ["ZRANGE", "z", "(", "3", "BYSCORE"], ["ZRANGEBYSCORE", "z", "2", "3"],
+                                  ["ZRANGEBYSCORE", "z", "(2", "(3"], ["ZRANGEBYSCORE", "z", "3", "3"], ["ZRANGEBYSCORE", "z", "(3", "3"],
+                                  ["ZREVRANGEBYSCORE", "z", "3", "1"], ["ZREVRANGEBYSCORE", "z", "1", "3"], ["ZRANGEBYSCORE", "z", "1", "3", "REV"],
+                                  ["ZRANGEBYSCORE", "z", "1", "3", "BYSCORE"], ["ZRANGEBYSCORE", "z", "0", "10", "LIMIT", "1", "1"],
+                                  ["ZRANGEBYSCORE", "z", "0", "10", "LIMIT", "1"], ["ZRANGEBYSCORE", "z", "0", "10", "LIMIT", "x", "1"],
+                                  ["ZRANGEBYSCORE", "nope", "0", "1"], ["ZRANGEBYSCORE", "z", " 2", "1e400"], ["ZRANGEBYSCORE", "z", "2 ", "3"],
+                                  ["ZRANGE", "z", "1", "3", "BYSCORE", "BYLEX"]]),
+    .commands("zrange by lex", [["ZADD", "z", "0", "a", "0", "b", "0", "c", "0", "d", "0", "", "0", "b\u{0}"], ["ZRANGE", "z", "-", "+", "BYLEX"],
+                                ["ZRANGE", "z", "[b", "(d", "BYLEX"], ["ZRANGE", "z", "(b", "[d", "BYLEX"], ["ZRANGE", "z", "+", "-", "BYLEX", "REV"],
+                                ["ZRANGE", "z", "-", "+", "BYLEX", "LIMIT", "2", "2"], ["ZRANGE", "z", "[", "[b", "BYLEX"], ["ZRANGE", "z", "(", "+", "BYLEX"],
+                                ["ZRANGE", "z", "b", "+", "BYLEX"], ["ZRANGE", "z", "-x", "+", "BYLEX"], ["ZRANGE", "z", "", "+", "BYLEX"],
+                                ["ZRANGE", "z", "-", "+", "BYLEX", "WITHSCORES"], ["ZRANGEBYLEX", "z", "[a", "[c"], ["ZREVRANGEBYLEX", "z", "[c", "[a"],
+                                ["ZREVRANGEBYLEX", "z", "[a", "[c"], ["ZRANGEBYLEX", "z", "-", "+", "LIMIT", "1", "2"], ["ZRANGEBYLEX", "z", "-", "+", "WITHSCORES"],
+                                ["ZRANGEBYLEX", "nope", "-", "+"], ["ZRANGEBYLEX", "z", "a", "+"]]),
+    .commands("zcount zlexcount", [["ZADD", "z", "1", "a", "2", "b", "3", "c"], ["ZCOUNT", "z", "-inf", "+inf"], ["ZCOUNT", "z", "(1", "3"],
+                                   ["ZCOUNT", "z", "3", "1"], ["ZCOUNT", "z", "x", "1"], ["ZCOUNT", "nope", "0", "1"], ["ZCOUNT", "z", "0"],
+                                   ["ZADD", "l", "0", "a", "0", "b", "0", "c"], ["ZLEXCOUNT", "l", "-", "+"], ["ZLEXCOUNT", "l", "(a", "[c"],
+                                   ["ZLEXCOUNT", "l", "a", "c"], ["ZLEXCOUNT", "nope", "-", "+"], ["ZLEXCOUNT", "l", "+", "-"]]),
+    .commands("range wrong types", [["SET", "s", "v"], ["ZRANGE", "s", "0", "-1"], ["ZRANGE", "s", "x", "1"], ["ZRANGEBYSCORE", "s", "0", "1"],
+                                    ["ZRANGEBYSCORE", "s", "x", "1"], ["ZRANGEBYLEX", "s", "-", "+"], ["ZCOUNT", "s", "0", "1"], ["ZLEXCOUNT", "s", "-", "+"],
+                                    ["ZREVRANGE", "s", "0", "1"]]),
+]
+
+/// WITHSCORES in RESP2 only: Redis 7.0's RESP3 reply nests `[member, score]` pairs, Cairn's is
+/// the flat RESP2 layout with RESP3 doubles (docs/COMPATIBILITY.md).
+private let withScoresCases: [DifferentialCase] = [
+    .commands("withscores", [["ZADD", "z", "1", "a", "2.5", "b", "1e308", "c", "-inf", "d"], ["ZRANGE", "z", "0", "-1", "WITHSCORES"],
+                             ["ZRANGE", "z", "0", "1", "REV", "WITHSCORES"], ["ZRANGE", "z", "(1", "inf", "BYSCORE", "WITHSCORES", "LIMIT", "0", "2"],
+                             ["ZRANGEBYSCORE", "z", "-inf", "inf", "WITHSCORES"], ["ZREVRANGEBYSCORE", "z", "inf", "-inf", "WITHSCORES", "LIMIT", "1", "1"],
+                             ["ZREVRANGE", "z", "0", "-1", "WITHSCORES"], ["ZRANGE", "nope", "0", "-1", "WITHSCORES"]]),
+]
+
+@Suite struct DifferentialSortedSetRangeTests {
+    @Test func test_sortedSetRanges_matchRedisInBothProtocols() async throws {
+        try await compare(rangeCases, resp3: true, flushBetweenCases: true)
+    }
+
+    @Test func test_withScores_matchRedisInRESP2() async throws {
+        try await compare(withScoresCases, flushBetweenCases: true)
+    }
+}

@@ -874,16 +874,46 @@ extension RedisCommandFacts {
             categories: [.read, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "zcount": RedisCommandFacts(
+            summary: "Count the members in a sorted set with scores within the given values",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(log(N)) with N being the number of elements in the sorted set."),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "zincrby": RedisCommandFacts(
             summary: "Increment the score of a member in a sorted set",
             docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)) where N is the number of elements in the sorted set."),
             categories: [.write, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "zlexcount": RedisCommandFacts(
+            summary: "Count the number of members in a sorted set between a given lexicographical range",
+            docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)) with N being the number of elements in the sorted set."),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "zmscore": RedisCommandFacts(
             summary: "Get the score associated with the given members in a sorted set",
             docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(N) where N is the number of members being requested."),
             categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrange": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrangebylex": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by lexicographical range",
+            docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrangebyscore": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by score",
+            docs: CommandDocs(since: "1.0.5", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
+            categories: [.read, .sortedSet, .slow], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "zrank": RedisCommandFacts(
@@ -897,6 +927,24 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed."),
             categories: [.write, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrevrange": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by index, with scores ordered from high to low",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrevrangebylex": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by lexicographical range, ordered from higher to lower strings.",
+            docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrevrangebyscore": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by score, with scores ordered from high to low",
+            docs: CommandDocs(since: "2.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "zrevrank": RedisCommandFacts(
             summary: "Determine the index of a member in a sorted set, with scores ordered from high to low",
