@@ -110,3 +110,40 @@ private let withScoresCases: [DifferentialCase] = [
         try await compare(withScoresCases, flushBetweenCases: true)
     }
 }
+
+private let removeCases: [DifferentialCase] = [
+    .commands("zpopmin zpopmax", [["ZADD", "z", "1", "a", "2", "b", "-inf", "d"], ["ZPOPMIN", "z"], ["ZPOPMAX", "z"], ["ZPOPMAX", "z", "0"],
+                                  ["ZPOPMIN", "z", "-1"], ["ZPOPMIN", "z", "x"], ["ZPOPMIN", "z", "1", "2"], ["ZPOPMIN", "z"], ["EXISTS", "z"],
+                                  ["ZPOPMIN", "z"], ["ZPOPMAX", "nope", "2"], ["ZPOPMIN"], ["SET", "s", "v"], ["ZPOPMIN", "s"], ["ZPOPMAX", "s", "0"],
+                                  ["ZPOPMAX", "s", "x"], ["ZPOPMIN", "nope", "0"]]),
+    .commands("zremrangebyrank", [["ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d", "5", "e"], ["ZREMRANGEBYRANK", "z", "0", "0"],
+                                  ["ZRANGE", "z", "0", "-1"], ["ZREMRANGEBYRANK", "z", "-2", "-1"], ["ZRANGE", "z", "0", "-1"],
+                                  ["ZREMRANGEBYRANK", "z", "5", "10"], ["ZREMRANGEBYRANK", "z", "1", "0"], ["ZREMRANGEBYRANK", "z", "x", "1"],
+                                  ["ZREMRANGEBYRANK", "nope", "0", "-1"], ["ZREMRANGEBYRANK", "z", "-100", "100"], ["EXISTS", "z"],
+                                  ["SET", "s", "v"], ["ZREMRANGEBYRANK", "s", "0", "1"], ["ZREMRANGEBYRANK", "s", "x", "1"]]),
+    .commands("zremrangebyscore", [["ZADD", "z", "1", "a", "2", "b", "3", "c", "inf", "d"], ["ZREMRANGEBYSCORE", "z", "(1", "2"],
+                                   ["ZRANGE", "z", "0", "-1"], ["ZREMRANGEBYSCORE", "z", "5", "1"], ["ZREMRANGEBYSCORE", "z", "x", "1"],
+                                   ["ZREMRANGEBYSCORE", "z", "(3", "+inf"], ["ZREMRANGEBYSCORE", "nope", "0", "1"], ["ZREMRANGEBYSCORE", "z", "-inf", "inf"],
+                                   ["EXISTS", "z"], ["SET", "s", "v"], ["ZREMRANGEBYSCORE", "s", "0", "1"]]),
+    .commands("zremrangebylex", [["ZADD", "z", "0", "a", "0", "b", "0", "c", "0", "d"], ["ZREMRANGEBYLEX", "z", "[b", "(d"],
+                                 ["ZRANGE", "z", "0", "-1"], ["ZREMRANGEBYLEX", "z", "b", "d"], ["ZREMRANGEBYLEX", "nope", "-", "+"],
+                                 ["ZREMRANGEBYLEX", "z", "-", "+"], ["EXISTS", "z"], ["SET", "s", "v"], ["ZREMRANGEBYLEX", "s", "-", "+"],
+                                 ["ZREMRANGEBYLEX", "s", "x", "+"]]),
+]
+
+/// ZPOPMIN/ZPOPMAX with a count in RESP2 only: Redis 7.0's RESP3 reply nests `[member, score]`
+/// pairs (docs/COMPATIBILITY.md).
+private let popCountCases: [DifferentialCase] = [
+    .commands("zpop with a count", [["ZADD", "z", "1", "a", "2", "b", "3", "c", "3", "bb", "-inf", "d"], ["ZPOPMIN", "z", "2"],
+                                    ["ZPOPMAX", "z", "1"], ["ZPOPMAX", "z", "10"], ["EXISTS", "z"], ["ZPOPMIN", "z", "1"]]),
+]
+
+@Suite struct DifferentialSortedSetRemoveTests {
+    @Test func test_popWithACount_matchesRedisInRESP2() async throws {
+        try await compare(popCountCases, flushBetweenCases: true)
+    }
+
+    @Test func test_sortedSetRemovals_matchRedisInBothProtocols() async throws {
+        try await compare(removeCases, resp3: true, flushBetweenCases: true)
+    }
+}

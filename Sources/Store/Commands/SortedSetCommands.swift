@@ -10,7 +10,7 @@ enum SortedSetCommands {
                      data: .write(normalize: nil, apply: incrementBy)),
         CommandEntry(spec: CollectionCommands.keySpec("zrem", arity: -3, flags: [.write, .fast]),
                      data: .write(normalize: nil, apply: remove)),
-    ] + SortedSetReadCommands.entries + SortedSetRangeCommands.entries
+    ] + SortedSetReadCommands.entries + SortedSetRangeCommands.entries + SortedSetRemoveCommands.entries
 
     struct AddOptions {
         var nx = false, xx = false, gt = false, lt = false, ch = false, incr = false

@@ -898,6 +898,18 @@ extension RedisCommandFacts {
             categories: [.read, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "zpopmax": RedisCommandFacts(
+            summary: "Remove and return members with the highest scores in a sorted set",
+            docs: CommandDocs(since: "5.0.0", group: .sortedSet, complexity: "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zpopmin": RedisCommandFacts(
+            summary: "Remove and return members with the lowest scores in a sorted set",
+            docs: CommandDocs(since: "5.0.0", group: .sortedSet, complexity: "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "zrange": RedisCommandFacts(
             summary: "Return a range of members in a sorted set",
             docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned."),
@@ -926,6 +938,24 @@ extension RedisCommandFacts {
             summary: "Remove one or more members from a sorted set",
             docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed."),
             categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zremrangebylex": RedisCommandFacts(
+            summary: "Remove all members in a sorted set between the given lexicographical range",
+            docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zremrangebyrank": RedisCommandFacts(
+            summary: "Remove all members in a sorted set within the given indexes",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zremrangebyscore": RedisCommandFacts(
+            summary: "Remove all members in a sorted set within the given scores",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation."),
+            categories: [.write, .sortedSet, .slow], tips: [],
             keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "zrevrange": RedisCommandFacts(
