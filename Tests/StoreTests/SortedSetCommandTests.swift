@@ -52,4 +52,21 @@ import Testing
         #expect(await harness.run("EXISTS", "z") == .integer(0))
         await harness.shutdown()
     }
+
+    @Test func test_garbageCycle_removesAStaleSortedSetsIndexToo() async throws {
+        let harness = try StoreHarness(entries: Self.entries)
+        _ = await harness.run("ZADD", "gone", "1", "a", "-2.5", "b")
+        _ = await harness.run("ZADD", "kept", "3", "x")
+        _ = await harness.run("DEL", "gone")
+        #expect(try Self.index(harness).count == 3)
+        let cycle = MemberGarbageCycle(store: harness.store, entriesPerRegionPerRound: 2)
+        for descriptor in harness.store.directory.layout.regions {
+            var resume: [UInt8]? = await cycle.round(descriptor, after: nil)
+            while let last = resume { resume = await cycle.round(descriptor, after: last) }
+        }
+        #expect(try Self.index(harness).count == 1)
+        #expect(try CollectionStorageTests.storedMembers(harness) == 1)
+        #expect(await harness.run("ZSCORE", "kept", "x") == .double(3))
+        await harness.shutdown()
+    }
 }

@@ -26,3 +26,17 @@ extension ApplyContext {
         return true
     }
 }
+
+extension ApplyContext {
+    /// Deletes a stale `sub` entry (the GC cycle's) and, when its value is a score, the
+    /// sorted set index entry it implies. For a hash field whose value happens to be 8 bytes
+    /// that index key names nothing: the version is stale, so no live sorted set has it.
+    mutating func deleteStoredMemberAndScore(_ stored: [UInt8]) throws {
+        if let value = try pendingMembers[stored] ?? engine.get(.sub, key: stored), let score = ScoreKey.score(value),
+           let (key, version, member) = MemberKey.decode(stored)
+        {
+            batch.delete(.score, key: ScoreKey.stored(key, version: version, score: score, member: member))
+        }
+        deleteStoredMember(stored)
+    }
+}
