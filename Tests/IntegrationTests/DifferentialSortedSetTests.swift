@@ -47,6 +47,12 @@ private let writeCases: [DifferentialCase] = [
         ["ZADD", "z", "1", "a", "2", "b"], ["SET", "z", "v"], ["DEL", "z"], ["ZADD", "z", "3", "c"], ["ZSCORE", "z", "a"], ["ZCARD", "z"],
         ["PEXPIREAT", "z", "1"], ["ZSCORE", "z", "c"], ["ZADD", "z", "4", "d"], ["ZRANK", "z", "d"], ["ZCARD", "z"], ["TTL", "z"],
     ]),
+    .commands("rename and copy of sorted sets", [
+        ["ZADD", "{k}a", "2", "x", "1", "y"], ["RENAME", "{k}a", "{k}b"], ["ZCARD", "{k}a"], ["ZRANGE", "{k}b", "0", "-1"], ["COPY", "{k}b", "{k}c"],
+        ["ZREM", "{k}c", "x"], ["ZRANGE", "{k}b", "0", "-1"], ["ZRANGE", "{k}c", "0", "-1"], ["ZADD", "{k}d", "5", "q"], ["RENAME", "{k}b", "{k}d"],
+        ["ZSCORE", "{k}d", "q"], ["ZRANK", "{k}d", "x"], ["ZCARD", "{k}d"], ["RENAMENX", "{k}d", "{k}c"], ["COPY", "{k}d", "{k}c", "REPLACE"],
+        ["ZRANGE", "{k}c", "0", "-1"], ["DBSIZE"],
+    ]),
     .commands("scan type zset", [["ZADD", "z", "1", "a"], ["SADD", "s", "a"], ["SCAN", "0", "TYPE", "zset", "COUNT", "1000"], ["TYPE", "z"]]),
 ]
 

@@ -70,3 +70,17 @@ import Testing
         await harness.shutdown()
     }
 }
+
+extension SortedSetCommandTests {
+    @Test func test_renameAndCopy_rekeyTheOrderIndex() async throws {
+        let harness = try StoreHarness(entries: Self.entries)
+        _ = await harness.run("ZADD", "{k}a", "1", "x", "2", "y")
+        #expect(await harness.run("RENAME", "{k}a", "{k}b") == .simpleString("OK"))
+        #expect(await harness.run("COPY", "{k}b", "{k}c") == .integer(1))
+        // Two live sorted sets of two members, plus the renamed source's stale two.
+        #expect(try Self.index(harness).count == 6)
+        let prefix = ScoreKey.stored(Array("{k}c".utf8), version: 0, score: 0, member: []).prefix(6 + 4)
+        #expect(try Self.index(harness).filter { $0.starts(with: prefix) }.count == 2)
+        await harness.shutdown()
+    }
+}

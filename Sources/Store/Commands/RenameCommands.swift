@@ -40,12 +40,12 @@ enum RenameCommands {
 
 /// Collections keep their members in `sub` under the key's name (DESIGN §6), so moving or
 /// copying one re-keys every member under a new version (the source's become garbage once it
-/// is deleted); a string moves as its record alone. Lists and sorted sets keep more than
-/// `sub` entries (their order, the `score` index); until their commands bring that
-/// re-keying, they are refused rather than moved without it.
+/// is deleted); a string moves as its record alone; a sorted set's `score` index is re-keyed
+/// with its members. Lists keep more than `sub` entries (their order); until their commands
+/// bring that re-keying, they are refused rather than moved without it.
 enum CollectionMembers {
     static func refuseMove(_ record: KeyRecord, command: String) -> RESPValue? {
-        guard record.type == .list || record.type == .zset else { return nil }
+        guard record.type == .list else { return nil }
         return .error("ERR \(command.uppercased()) of a \(record.type.redisName) key is not supported yet")
     }
 
