@@ -53,6 +53,9 @@ private let writeCases: [DifferentialCase] = [
         ["ZSCORE", "{k}d", "q"], ["ZRANK", "{k}d", "x"], ["ZCARD", "{k}d"], ["RENAMENX", "{k}d", "{k}c"], ["COPY", "{k}d", "{k}c", "REPLACE"],
         ["ZRANGE", "{k}c", "0", "-1"], ["DBSIZE"],
     ]),
+    .commands("inside MULTI/EXEC", [["ZADD", "z", "3", "c"], ["MULTI"], ["ZADD", "z", "2", "b", "1", "a"], ["ZINCRBY", "z", "5", "a"],
+                                     ["ZRANGE", "z", "0", "-1"], ["ZRANK", "z", "a"], ["ZPOPMIN", "z"], ["ZREMRANGEBYSCORE", "z", "-inf", "3"],
+                                     ["ZCARD", "z"], ["ZRANGEBYSCORE", "z", "-inf", "+inf"], ["EXEC"], ["ZRANGE", "z", "0", "-1"]]),
     .commands("scan type zset", [["ZADD", "z", "1", "a"], ["SADD", "s", "a"], ["SCAN", "0", "TYPE", "zset", "COUNT", "1000"], ["TYPE", "z"]]),
 ]
 
