@@ -47,11 +47,11 @@ enum SortedSetCommands {
     /// `zaddGenericCommand` from its score/member pairs on.
     private static func apply(_ pairs: [[UInt8]], _ options: AddOptions, _ context: inout ApplyContext) throws -> RESPValue {
         guard !pairs.isEmpty, pairs.count % 2 == 0 else { return StringCommands.syntaxError }
-        if options.incr && pairs.count > 2 { return .error("ERR INCR option supports a single increment-element pair") }
         if options.nx && options.xx { return .error("ERR XX and NX options at the same time are not compatible") }
         if (options.gt && options.nx) || (options.lt && options.nx) || (options.gt && options.lt) {
             return .error("ERR GT, LT, and/or NX options at the same time are not compatible")
         }
+        if options.incr && pairs.count > 2 { return .error("ERR INCR option supports a single increment-element pair") }
         var scores: [Double] = []
         for position in stride(from: 0, to: pairs.count, by: 2) {
             guard let score = SortedSetScore.parse(pairs[position]) else { return SortedSetScore.notAFloat }
