@@ -104,19 +104,6 @@ import TestSupport
         await harness.shutdown()
     }
 
-    @Test func test_renameAndCopy_refuseACollection_ratherThanLeaveItsMembersBehind() async throws {
-        let harness = try StoreHarness()
-        var batch = WriteBatch()
-        let list = KeyRecord(type: .zset, expireAtMilliseconds: nil, version: 1, value: [], count: 3)
-        batch.put(.meta, key: StoredKey.meta(Array("{c}list".utf8)), value: list.encoded())
-        _ = try harness.engine.write(batch)
-        #expect(await harness.run("TYPE", "{c}list") == .simpleString("zset"))
-        #expect(await harness.run("RENAME", "{c}list", "{c}other") == .error("ERR RENAME of a zset key is not supported yet"))
-        #expect(await harness.run("COPY", "{c}list", "{c}other") == .error("ERR COPY of a zset key is not supported yet"))
-        #expect(await harness.run("TYPE", "{c}other") == .simpleString("none"))
-        await harness.shutdown()
-    }
-
     @Test func test_keys_matchesAcrossEveryRegion_andSkipsExpiredKeys() async throws {
         let harness = try StoreHarness()
         let names = (0..<300).map { "user:\($0)" } + ["other", "", "a*b", "h[e]llo", "hallo"]

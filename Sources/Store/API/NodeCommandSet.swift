@@ -8,7 +8,8 @@ public enum NodeCommandSet {
         let entries = ConnectionCommands.entries + [ClientCommands.entry] + ServerCommands.entries + PubSubCommands.entries
             + [InfoCommand.entry(server: server), ConfigCommands.entry(parameters: .node(config: config, live: live), statsReset: statsReset)]
             + PersistenceCommands.entries(server: server)
-            + StringCommands.entries + KeyCommands.entries + HashCommands.entries + SetCommands.entries + ListCommands.entries + FlushCommands.entries
+            + StringCommands.entries + KeyCommands.entries + HashCommands.entries + SetCommands.entries + ListCommands.entries
+            + SortedSetCommands.entries + FlushCommands.entries
             + [ClusterCommands.entry] + TransactionCommands.entries
         // COMMAND INFO and DOCS then describe every command in Redis 7.0's own words.
         return entries.map { $0.describedAsRedisDoes() }

@@ -48,7 +48,6 @@ enum CopyCommand {
         let replace = arguments.count == 4
         guard let record = try context.record(arguments[1]) else { return .integer(0) }
         if !replace, try context.record(arguments[2]) != nil { return .integer(0) }
-        if let refusal = CollectionMembers.refuseMove(record, command: "copy") { return refusal }
         try CollectionMembers.copy(arguments[1], record, to: arguments[2], &context)
         return .integer(1)
     }

@@ -29,7 +29,6 @@ enum RenameCommands {
             let source = arguments[1], destination = arguments[2]
             guard let record = try context.record(source) else { return noSuchKey }
             if source == destination { return onlyIfAbsent ? .integer(0) : .simpleString("OK") }
-            if let refusal = CollectionMembers.refuseMove(record, command: onlyIfAbsent ? "renamenx" : "rename") { return refusal }
             if onlyIfAbsent, try context.record(destination) != nil { return .integer(0) }
             try CollectionMembers.copy(source, record, to: destination, &context)
             try context.delete(source)
@@ -41,15 +40,9 @@ enum RenameCommands {
 /// Collections keep their members in `sub` under the key's name (DESIGN §6), so moving or
 /// copying one re-keys every member under a new version (the source's become garbage once it
 /// is deleted); a string moves as its record alone. A list's members are its positions, copied
-/// as they are with the head kept in the record. Sorted sets keep more than `sub` entries
-/// (the `score` index); until their commands bring that re-keying, they are refused rather
-/// than moved without it.
+/// as they are with the head kept in the record; a sorted set's `score` index is re-keyed with
+/// its members.
 enum CollectionMembers {
-    static func refuseMove(_ record: KeyRecord, command: String) -> RESPValue? {
-        guard record.type == .zset else { return nil }
-        return .error("ERR \(command.uppercased()) of a \(record.type.redisName) key is not supported yet")
-    }
-
     static func copy(_ source: [UInt8], _ record: KeyRecord, to destination: [UInt8], _ context: inout ApplyContext) throws {
         if record.type == .string {
             try context.put(destination, record)

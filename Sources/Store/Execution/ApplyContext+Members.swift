@@ -77,14 +77,18 @@ extension ApplyContext {
         }
     }
 
-    /// Writes `destination` as a copy of the collection `source` (members, count, expiry)
-    /// under a new version, replacing whatever `destination` held.
+    /// Writes `destination` as a copy of the collection `source` (members, count, expiry, a
+    /// sorted set's order index) under a new version, replacing whatever `destination` held.
     public mutating func copyCollection(from source: [UInt8], _ record: KeyRecord, to destination: [UInt8]) throws {
         var copy = try newCollection(record.type, for: destination)
         copy.expireAtMilliseconds = record.expireAtMilliseconds
         copy.head = record.head
         for (member, value) in try members(of: source, record) {
-            try putMember(member, value: value, of: destination, &copy)
+            if record.type == .zset, let score = ScoreKey.score(value) {
+                try setScore(score, of: member, in: destination, previous: nil, &copy)
+            } else {
+                try putMember(member, value: value, of: destination, &copy)
+            }
         }
         try storeCollection(destination, copy)
     }

@@ -53,7 +53,7 @@ public struct MemberGarbageCycle: RegionSweep {
     public static let apply: ApplyHandler = { context in
         var removed: Int64 = 0
         for stored in context.arguments.dropFirst() where try isStale(stored, context) {
-            context.deleteStoredMember(stored)
+            try context.deleteStoredMemberAndScore(stored)
             removed += 1
         }
         return .integer(removed)

@@ -964,5 +964,131 @@ extension RedisCommandFacts {
             categories: [.fast, .transaction], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: -1, keyStep: 1, limit: 0))]
         ),
+        "zadd": RedisCommandFacts(
+            summary: "Add one or more members to a sorted set, or update its score if it already exists",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)) for each item added, where N is the number of elements in the sorted set."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zcard": RedisCommandFacts(
+            summary: "Get the number of members in a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(1)"),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zcount": RedisCommandFacts(
+            summary: "Count the members in a sorted set with scores within the given values",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(log(N)) with N being the number of elements in the sorted set."),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zincrby": RedisCommandFacts(
+            summary: "Increment the score of a member in a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)) where N is the number of elements in the sorted set."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zlexcount": RedisCommandFacts(
+            summary: "Count the number of members in a sorted set between a given lexicographical range",
+            docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)) with N being the number of elements in the sorted set."),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zmscore": RedisCommandFacts(
+            summary: "Get the score associated with the given members in a sorted set",
+            docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(N) where N is the number of members being requested."),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zpopmax": RedisCommandFacts(
+            summary: "Remove and return members with the highest scores in a sorted set",
+            docs: CommandDocs(since: "5.0.0", group: .sortedSet, complexity: "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zpopmin": RedisCommandFacts(
+            summary: "Remove and return members with the lowest scores in a sorted set",
+            docs: CommandDocs(since: "5.0.0", group: .sortedSet, complexity: "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrange": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrangebylex": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by lexicographical range",
+            docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrangebyscore": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by score",
+            docs: CommandDocs(since: "1.0.5", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrank": RedisCommandFacts(
+            summary: "Determine the index of a member in a sorted set",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(log(N))"),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrem": RedisCommandFacts(
+            summary: "Remove one or more members from a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed."),
+            categories: [.write, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zremrangebylex": RedisCommandFacts(
+            summary: "Remove all members in a sorted set between the given lexicographical range",
+            docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zremrangebyrank": RedisCommandFacts(
+            summary: "Remove all members in a sorted set within the given indexes",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zremrangebyscore": RedisCommandFacts(
+            summary: "Remove all members in a sorted set within the given scores",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrevrange": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by index, with scores ordered from high to low",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrevrangebylex": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by lexicographical range, ordered from higher to lower strings.",
+            docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrevrangebyscore": RedisCommandFacts(
+            summary: "Return a range of members in a sorted set, by score, with scores ordered from high to low",
+            docs: CommandDocs(since: "2.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrevrank": RedisCommandFacts(
+            summary: "Determine the index of a member in a sorted set, with scores ordered from high to low",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(log(N))"),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zscore": RedisCommandFacts(
+            summary: "Get the score associated with the given member in a sorted set",
+            docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(1)"),
+            categories: [.read, .sortedSet, .fast], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
     ]
 }
