@@ -10,7 +10,7 @@ public enum NodeCommandSet {
             + PersistenceCommands.entries(server: server)
             + StringCommands.entries + KeyCommands.entries + HashCommands.entries + SetCommands.entries + ListCommands.entries
             + SortedSetCommands.entries + FlushCommands.entries
-            + [ClusterCommands.entry] + TransactionCommands.entries
+            + [ClusterCommands.entry, ObjectCommands.entry] + TransactionCommands.entries
         // COMMAND INFO and DOCS then describe every command in Redis 7.0's own words.
         return entries.map { $0.describedAsRedisDoes() }
     }

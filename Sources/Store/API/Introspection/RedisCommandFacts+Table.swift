@@ -568,6 +568,24 @@ extension RedisCommandFacts {
             categories: [.fast, .transaction], tips: [],
             keySpecs: []
         ),
+        "object": RedisCommandFacts(
+            summary: "A container for object introspection commands",
+            docs: CommandDocs(since: "2.2.3", group: .generic, complexity: "Depends on subcommand."),
+            categories: [.slow], tips: [],
+            keySpecs: []
+        ),
+        "object|encoding": RedisCommandFacts(
+            summary: "Inspect the internal encoding of a Redis object",
+            docs: CommandDocs(since: "2.2.3", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .read, .slow], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "object|help": RedisCommandFacts(
+            summary: "Show helpful text about the different subcommands",
+            docs: CommandDocs(since: "6.2.0", group: .generic, complexity: "O(1)"),
+            categories: [.keyspace, .slow], tips: [],
+            keySpecs: []
+        ),
         "persist": RedisCommandFacts(
             summary: "Remove the expiration from a key",
             docs: CommandDocs(since: "2.2.0", group: .generic, complexity: "O(1)"),
