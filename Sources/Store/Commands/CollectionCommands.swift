@@ -12,6 +12,23 @@ enum CollectionCommands {
     }
 
     /// The spec of a command whose every argument from the first is a key.
+    /// A read of the collection at argument 1.
+    static func read(_ name: String, arity: Int, flags: CommandFlags = [.readonly, .fast],
+                     _ handler: @escaping ReadHandler) -> CommandEntry {
+        CommandEntry(spec: keySpec(name, arity: arity, flags: flags), data: .read(handler))
+    }
+
+    /// `reply` for the key's collection of `type`; `empty` when the key is missing, WRONGTYPE
+    /// when it holds another type.
+    static func whole(_ argv: [[UInt8]], _ data: KeyspaceRead, of type: KeyType, empty: RESPValue,
+                      _ reply: (KeyRecord) throws -> RESPValue) throws -> RESPValue {
+        switch try data.collection(argv[1], of: type) {
+        case .wrongType: return wrongType
+        case .missing: return empty
+        case .found(let record): return try reply(record)
+        }
+    }
+
     static func allKeysSpec(_ name: String, arity: Int, flags: CommandFlags, firstKey: Int = 1) -> CommandSpec {
         CommandSpec(name, arity: arity, flags: flags, firstKey: firstKey, lastKey: -1, keyStep: 1, summary: name)
     }

@@ -29,7 +29,7 @@ enum ListPositionCommand {
             }
             index += 2
         }
-        return try ListReadCommands.whole(argv, data, empty: count == nil ? .nullBulk : .array([])) { record in
+        return try CollectionCommands.whole(argv, data, of: .list, empty: count == nil ? .nullBulk : .array([])) { record in
             var items = try data.members(of: argv[1], record).map(\.value)
             let fromTail = rank < 0
             if fromTail { items.reverse() }

@@ -3,39 +3,27 @@ import RESP
 
 enum ListReadCommands {
     static let entries: [CommandEntry] = [
-        read("llen", arity: 2) { argv, data in
-            try whole(argv, data, empty: .integer(0)) { record in .integer(Int64(clamping: record.count)) }
+        CollectionCommands.read("llen", arity: 2) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .list, empty: .integer(0)) { record in .integer(Int64(clamping: record.count)) }
         },
-        read("lindex", arity: 3) { argv, data in
-            try whole(argv, data, empty: .nullBulk) { record in
+        CollectionCommands.read("lindex", arity: 3) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .list, empty: .nullBulk) { record in
                 guard let index = StrictInteger.parse(argv[2]) else { return StringCommands.notAnInteger }
                 guard let offset = ListStorage.offset(index, count: record.count) else { return .nullBulk }
                 return try data.member(ListStorage.position(record.head &+ offset), of: argv[1], record).map { .bulk($0) } ?? .nullBulk
             }
         },
-        read("lrange", arity: 4, flags: [.readonly]) { argv, data in
+        CollectionCommands.read("lrange", arity: 4, flags: [.readonly]) { argv, data in
             guard let start = StrictInteger.parse(argv[2]), let end = StrictInteger.parse(argv[3]) else { return StringCommands.notAnInteger }
-            return try whole(argv, data, empty: .array([])) { record in
+            return try CollectionCommands.whole(argv, data, of: .list, empty: .array([])) { record in
                 guard let kept = ListStorage.range(start, end, count: record.count) else { return .array([]) }
                 let limit = Int(clamping: kept.upperBound - kept.lowerBound + 1)
                 let items = try data.members(of: argv[1], record, from: ListStorage.position(record.head &+ kept.lowerBound), limit: limit)
                 return .array(items.map { .bulk($0.value) })
             }
         },
-        read("lpos", arity: -3, flags: [.readonly], ListPositionCommand.find),
+        CollectionCommands.read("lpos", arity: -3, flags: [.readonly], ListPositionCommand.find),
     ]
 
-    static func read(_ name: String, arity: Int, flags: CommandFlags = [.readonly, .fast],
-                     _ handler: @escaping ReadHandler) -> CommandEntry {
-        CommandEntry(spec: CollectionCommands.keySpec(name, arity: arity, flags: flags), data: .read(handler))
-    }
 
-    static func whole(_ argv: [[UInt8]], _ data: KeyspaceRead, empty: RESPValue,
-                      _ reply: (KeyRecord) throws -> RESPValue) throws -> RESPValue {
-        switch try data.collection(argv[1], of: .list) {
-        case .wrongType: return CollectionCommands.wrongType
-        case .missing: return empty
-        case .found(let record): return try reply(record)
-        }
-    }
 }

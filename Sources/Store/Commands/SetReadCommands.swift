@@ -4,42 +4,30 @@ import RESP
 enum SetReadCommands {
     static let entries: [CommandEntry] = [
         // A set in RESP3 (`~`), as Redis's SMEMBERS (an intersection of one set) answers.
-        read("smembers", arity: 2, flags: [.readonly]) { argv, data in
-            try whole(argv, data, empty: .set([])) { record in .set(try data.members(of: argv[1], record).map { .bulk($0.member) }) }
+        CollectionCommands.read("smembers", arity: 2, flags: [.readonly]) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .set, empty: .set([])) { record in .set(try data.members(of: argv[1], record).map { .bulk($0.member) }) }
         },
-        read("sismember", arity: 3) { argv, data in
-            try whole(argv, data, empty: .integer(0)) { record in .integer(try data.member(argv[2], of: argv[1], record) == nil ? 0 : 1) }
+        CollectionCommands.read("sismember", arity: 3) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .set, empty: .integer(0)) { record in .integer(try data.member(argv[2], of: argv[1], record) == nil ? 0 : 1) }
         },
-        read("smismember", arity: -3) { argv, data in
-            try whole(argv, data, empty: .array(argv[2...].map { _ in .integer(0) })) { record in
+        CollectionCommands.read("smismember", arity: -3) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .set, empty: .array(argv[2...].map { _ in .integer(0) })) { record in
                 .array(try argv[2...].map { .integer(try data.member($0, of: argv[1], record) == nil ? 0 : 1) })
             }
         },
-        read("scard", arity: 2) { argv, data in
-            try whole(argv, data, empty: .integer(0)) { record in .integer(Int64(clamping: record.count)) }
+        CollectionCommands.read("scard", arity: 2) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .set, empty: .integer(0)) { record in .integer(Int64(clamping: record.count)) }
         },
-        read("srandmember", arity: -2, flags: [.readonly], randomMembers),
+        CollectionCommands.read("srandmember", arity: -2, flags: [.readonly], randomMembers),
     ]
 
-    private static func read(_ name: String, arity: Int, flags: CommandFlags = [.readonly, .fast],
-                             _ handler: @escaping ReadHandler) -> CommandEntry {
-        CommandEntry(spec: CollectionCommands.keySpec(name, arity: arity, flags: flags), data: .read(handler))
-    }
 
-    private static func whole(_ argv: [[UInt8]], _ data: KeyspaceRead, empty: RESPValue,
-                              _ reply: (KeyRecord) throws -> RESPValue) throws -> RESPValue {
-        switch try data.collection(argv[1], of: .set) {
-        case .wrongType: return CollectionCommands.wrongType
-        case .missing: return empty
-        case .found(let record): return try reply(record)
-        }
-    }
 
     /// A read, so a fresh generator: nothing it picks is written.
     static let randomMembers: ReadHandler = { argv, data in
         var generator = SystemRandomNumberGenerator()
         guard argv.count >= 3 else {
-            return try whole(argv, data, empty: .nullBulk) { record in
+            return try CollectionCommands.whole(argv, data, of: .set, empty: .nullBulk) { record in
                 let members = try data.members(of: argv[1], record)
                 guard !members.isEmpty else { return .nullBulk }
                 return .bulk(members[CollectionCommands.position(below: members.count, using: &generator)].member)
@@ -51,7 +39,7 @@ enum SetReadCommands {
         case .failure(let error): return error.reply
         case .success(let parsed): count = parsed
         }
-        return try whole(argv, data, empty: .array([])) { record in
+        return try CollectionCommands.whole(argv, data, of: .set, empty: .array([])) { record in
             guard count != 0 else { return .array([]) }
             let members = try data.members(of: argv[1], record)
             guard !members.isEmpty else { return .array([]) }

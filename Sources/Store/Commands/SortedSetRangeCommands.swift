@@ -6,30 +6,26 @@ enum SortedSetRangeCommands {
     enum Kind { case rank, score, lex }
 
     static let entries: [CommandEntry] = [
-        read("zrange", arity: -4) { argv, data in try range(argv, data, kind: nil, reverse: nil) },
-        read("zrevrange", arity: -4) { argv, data in try range(argv, data, kind: .rank, reverse: true) },
-        read("zrangebyscore", arity: -4) { argv, data in try range(argv, data, kind: .score, reverse: false) },
-        read("zrevrangebyscore", arity: -4) { argv, data in try range(argv, data, kind: .score, reverse: true) },
-        read("zrangebylex", arity: -4) { argv, data in try range(argv, data, kind: .lex, reverse: false) },
-        read("zrevrangebylex", arity: -4) { argv, data in try range(argv, data, kind: .lex, reverse: true) },
-        read("zcount", arity: 4, flags: [.readonly, .fast]) { argv, data in
+        CollectionCommands.read("zrange", arity: -4, flags: [.readonly]) { argv, data in try range(argv, data, kind: nil, reverse: nil) },
+        CollectionCommands.read("zrevrange", arity: -4, flags: [.readonly]) { argv, data in try range(argv, data, kind: .rank, reverse: true) },
+        CollectionCommands.read("zrangebyscore", arity: -4, flags: [.readonly]) { argv, data in try range(argv, data, kind: .score, reverse: false) },
+        CollectionCommands.read("zrevrangebyscore", arity: -4, flags: [.readonly]) { argv, data in try range(argv, data, kind: .score, reverse: true) },
+        CollectionCommands.read("zrangebylex", arity: -4, flags: [.readonly]) { argv, data in try range(argv, data, kind: .lex, reverse: false) },
+        CollectionCommands.read("zrevrangebylex", arity: -4, flags: [.readonly]) { argv, data in try range(argv, data, kind: .lex, reverse: true) },
+        CollectionCommands.read("zcount", arity: 4, flags: [.readonly, .fast]) { argv, data in
             guard let range = ScoreRange(min: argv[2], max: argv[3]) else { return ScoreRange.notAFloat }
-            return try SortedSetReadCommands.whole(argv, data, empty: .integer(0)) { record in
+            return try CollectionCommands.whole(argv, data, of: .zset, empty: .integer(0)) { record in
                 .integer(Int64(try SortedSetReadCommands.ordered(argv[1], record, data).count { range.contains($0.score) }))
             }
         },
-        read("zlexcount", arity: 4, flags: [.readonly, .fast]) { argv, data in
+        CollectionCommands.read("zlexcount", arity: 4, flags: [.readonly, .fast]) { argv, data in
             guard let range = LexRange(min: argv[2], max: argv[3]) else { return LexRange.invalid }
-            return try SortedSetReadCommands.whole(argv, data, empty: .integer(0)) { record in
+            return try CollectionCommands.whole(argv, data, of: .zset, empty: .integer(0)) { record in
                 .integer(Int64(try SortedSetReadCommands.ordered(argv[1], record, data).count { range.contains($0.member) }))
             }
         },
     ]
 
-    private static func read(_ name: String, arity: Int, flags: CommandFlags = [.readonly],
-                             _ handler: @escaping ReadHandler) -> CommandEntry {
-        CommandEntry(spec: CollectionCommands.keySpec(name, arity: arity, flags: flags), data: .read(handler))
-    }
 
     struct Options {
         var kind: Kind?, reverse: Bool?
@@ -82,7 +78,7 @@ enum SortedSetRangeCommands {
             guard let range = LexRange(min: low, max: high) else { return LexRange.invalid }
             select = { members in limited(members.filter { range.contains($0.member) }, options, reverse: reverse) }
         }
-        return try SortedSetReadCommands.whole(argv, data, empty: .array([])) { record in
+        return try CollectionCommands.whole(argv, data, of: .zset, empty: .array([])) { record in
             let selected = select(try SortedSetReadCommands.ordered(argv[1], record, data))
             guard options.withScores else { return .array(selected.map { .bulk($0.member) }) }
             return .array(selected.flatMap { [RESPValue.bulk($0.member), .double($0.score)] })

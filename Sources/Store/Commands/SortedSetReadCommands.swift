@@ -3,36 +3,24 @@ import RESP
 
 enum SortedSetReadCommands {
     static let entries: [CommandEntry] = [
-        read("zscore", arity: 3) { argv, data in
-            try whole(argv, data, empty: .nullBulk) { record in
+        CollectionCommands.read("zscore", arity: 3) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .zset, empty: .nullBulk) { record in
                 try score(argv[2], argv[1], record, data).map { .double($0) } ?? .nullBulk
             }
         },
-        read("zmscore", arity: -3) { argv, data in
-            try whole(argv, data, empty: .array(argv[2...].map { _ in .nullBulk })) { record in
+        CollectionCommands.read("zmscore", arity: -3) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .zset, empty: .array(argv[2...].map { _ in .nullBulk })) { record in
                 .array(try argv[2...].map { try score($0, argv[1], record, data).map { .double($0) } ?? .nullBulk })
             }
         },
-        read("zcard", arity: 2) { argv, data in
-            try whole(argv, data, empty: .integer(0)) { record in .integer(Int64(clamping: record.count)) }
+        CollectionCommands.read("zcard", arity: 2) { argv, data in
+            try CollectionCommands.whole(argv, data, of: .zset, empty: .integer(0)) { record in .integer(Int64(clamping: record.count)) }
         },
-        read("zrank", arity: 3) { argv, data in try rank(argv, data, reverse: false) },
-        read("zrevrank", arity: 3) { argv, data in try rank(argv, data, reverse: true) },
+        CollectionCommands.read("zrank", arity: 3) { argv, data in try rank(argv, data, reverse: false) },
+        CollectionCommands.read("zrevrank", arity: 3) { argv, data in try rank(argv, data, reverse: true) },
     ]
 
-    private static func read(_ name: String, arity: Int, flags: CommandFlags = [.readonly, .fast],
-                             _ handler: @escaping ReadHandler) -> CommandEntry {
-        CommandEntry(spec: CollectionCommands.keySpec(name, arity: arity, flags: flags), data: .read(handler))
-    }
 
-    static func whole(_ argv: [[UInt8]], _ data: KeyspaceRead, empty: RESPValue,
-                      _ reply: (KeyRecord) throws -> RESPValue) throws -> RESPValue {
-        switch try data.collection(argv[1], of: .zset) {
-        case .wrongType: return CollectionCommands.wrongType
-        case .missing: return empty
-        case .found(let record): return try reply(record)
-        }
-    }
 
     private static func score(_ member: [UInt8], _ key: [UInt8], _ record: KeyRecord, _ data: KeyspaceRead) throws -> Double? {
         try data.member(member, of: key, record).flatMap(ScoreKey.score)
@@ -46,7 +34,7 @@ enum SortedSetReadCommands {
     }
 
     private static func rank(_ argv: [[UInt8]], _ data: KeyspaceRead, reverse: Bool) throws -> RESPValue {
-        try whole(argv, data, empty: .nullBulk) { record in
+        try CollectionCommands.whole(argv, data, of: .zset, empty: .nullBulk) { record in
             let members = try ordered(argv[1], record, data)
             guard let index = members.firstIndex(where: { $0.member == argv[2] }) else { return .nullBulk }
             return .integer(Int64(reverse ? members.count - 1 - index : index))
