@@ -29,6 +29,7 @@ struct MetricsHTTPService: Service {
     static func respond(to request: HTTPRequest, node: NodeState) async -> HTTPResponse {
         switch request.path {
         case "/metrics":
+            node.serverMetrics.sample(connectedClients: node.clients.connectedCount)
             return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: node.metrics.exposition())
         case "/healthz":
             return HTTPResponse(status: 200, body: "ok\n")

@@ -17,6 +17,8 @@ final class NodeState: Sendable {
     let commands: CommandTable
     let clients: ClientRegistry
     let server: ServerContext
+    /// The RESP server's commands and connections on /metrics.
+    let serverMetrics: ServerMetrics
     let engine: RocksDBEngine
     let engineMetrics: EngineMetrics
     /// Nil with `storage.sync: none`: replies never wait for a WAL sync.
@@ -44,12 +46,15 @@ final class NodeState: Sendable {
         facts.loops = loops.loops.count
         facts.dataDirectory = config.node.dataDir
         facts.syncAlways = config.storage.sync == .always
-        let server = ServerContext(clients: clients, facts: facts)
+        let serverMetrics = ServerMetrics(registry: metrics)
+        self.serverMetrics = serverMetrics
+        let server = ServerContext(clients: clients, facts: facts, metrics: serverMetrics)
         self.server = server
         respSettings = LiveRESPSettings(SessionSettings(config.resp))
         let live = LiveNodeSettings(resp: respSettings, clients: clients, logLevels: levels)
         commands = CommandTable(withIntrospection: NodeCommandSet.entries(server: server, config: config, live: live,
                                                                           statsReset: statsReset))
+        serverMetrics.label(commandsOf: commands)
         // CONFIG RESETSTAT clears the command statistics, as Redis's does.
         statsReset.register { server.stats.reset() }
         self.engine = engine

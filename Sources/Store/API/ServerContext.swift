@@ -18,7 +18,7 @@ public final class ServerContext: Sendable {
     }
 
     public let clients: ClientRegistry
-    public let stats = CommandStatistics()
+    public let stats: CommandStatistics
     public let slowLog = SlowLog()
     public let pubSub = PubSubHub()
     public let monitors = MonitorHub()
@@ -30,8 +30,12 @@ public final class ServerContext: Sendable {
     private let listeningPort = Atomic<Int>(0)
     private let shutdownHandler = Mutex<(@Sendable () -> Void)?>(nil)
 
-    public init(clients: ClientRegistry, facts: NodeFacts = NodeFacts(), nowUnixSeconds: Int64 = SystemWallClock().nowMilliseconds() / 1000) {
+    /// - Parameter metrics: where command and connection events also go (the node's
+    ///   Prometheus metrics); nil keeps them for INFO only.
+    public init(clients: ClientRegistry, facts: NodeFacts = NodeFacts(), metrics: (any ServerMetricsSink)? = nil,
+                nowUnixSeconds: Int64 = SystemWallClock().nowMilliseconds() / 1000) {
         self.clients = clients
+        stats = CommandStatistics(sink: metrics)
         self.facts = facts
         lastSave = Atomic(nowUnixSeconds)
     }
