@@ -56,7 +56,10 @@ final class NodeState: Sendable {
                                                                           statsReset: statsReset))
         serverMetrics.label(commandsOf: commands)
         // CONFIG RESETSTAT clears the command statistics, as Redis's does.
-        statsReset.register { server.stats.reset() }
+        statsReset.register {
+            server.stats.reset()
+            server.expiry.reset()
+        }
         self.engine = engine
         engineMetrics = EngineMetrics(registry: metrics, engine: engine)
         commitThread = config.storage.sync == .always ? CommitThread(engine: engine) : nil

@@ -15,7 +15,7 @@ enum NodeTree {
         [
             ChildSpec(id: "engine", restart: .permanent) { _ in EngineService(commitThread: node.commitThread, metrics: node.engineMetrics) },
             .supervisor(id: "store", strategy: .restForOne, children: [
-                ChildSpec(id: "server", restart: .permanent) { _ in StoreServerService(store: node.store) },
+                ChildSpec(id: "server", restart: .permanent) { _ in StoreServerService(store: node.store, expiry: node.server.expiry) },
                 .supervisor(id: "regions", strategy: .oneForOne, children: regionChildren(node)) { exit in
                     // A temporary region supervisor ends for good only when it gave up (DESIGN §4).
                     if let id = Int(exit.id.dropFirst("region-".count)), exit.id.hasPrefix("region-") {

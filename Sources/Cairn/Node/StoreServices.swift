@@ -27,9 +27,14 @@ struct EngineService: Service {
 /// regions' write path.
 struct StoreServerService: Service {
     let store: StoreServer
+    /// Where the expiry cycle reports (INFO stats).
+    let expiry: ExpiryStatistics
 
+    /// Expiry runs every 100 ms (Redis's 10 Hz) with `ExpiryEffort`'s defaults: 200 keys a
+    /// round, another round at once while more than 10% of a round's keys with a TTL had
+    /// expired, at most 25 ms or 20,000 keys a cycle.
     func run() async throws {
-        async let expiry: Void = ExpiryCycle(store: store).run(every: .milliseconds(100))
+        async let expiry: Void = ExpiryCycle(store: store, statistics: self.expiry).run(every: .milliseconds(100))
         async let garbage: Void = MemberGarbageCycle(store: store).run(every: .milliseconds(100))
         _ = await (expiry, garbage)
         try Task.checkCancellation()

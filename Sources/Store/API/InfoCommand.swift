@@ -81,7 +81,10 @@ public enum InfoCommand {
             return [
                 ("total_connections_received", "\(stats.totalConnectionsReceived)"),
                 ("total_commands_processed", "\(stats.totalCommandsProcessed)"), ("instantaneous_ops_per_sec", "0"),
-                ("rejected_connections", "\(stats.totalRejectedConnections)"), ("expired_keys", "0"), ("evicted_keys", "0"),
+                ("rejected_connections", "\(stats.totalRejectedConnections)"), ("expired_keys", "\(server.expiry.expiredKeys)"),
+                ("expired_stale_perc", format2(server.expiry.stalePercent)),
+                ("expired_time_cap_reached_count", "\(server.expiry.timeCapReachedCount)"),
+                ("expire_cycle_cpu_milliseconds", "\(server.expiry.cycleMilliseconds)"), ("evicted_keys", "0"),
                 ("keyspace_hits", "0"), ("keyspace_misses", "0"),
                 ("pubsub_channels", "\(server.pubSub.channels(matching: nil).count)"),
                 ("pubsub_patterns", "\(server.pubSub.patternCount)"), ("total_error_replies", "\(errors)"),

@@ -19,6 +19,8 @@ public final class ServerContext: Sendable {
 
     public let clients: ClientRegistry
     public let stats: CommandStatistics
+    /// What the active expiry cycle did (INFO stats).
+    public let expiry = ExpiryStatistics()
     public let slowLog = SlowLog()
     public let pubSub = PubSubHub()
     public let monitors = MonitorHub()

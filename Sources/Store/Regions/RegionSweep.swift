@@ -1,4 +1,4 @@
-// A background cycle that visits every region in bounded rounds (expiry, member GC).
+// A background cycle that visits every region in bounded rounds (member GC; expiry has its own adaptive cycle).
 
 /// Each round does a bounded amount of work per region and says where the next round resumes
 /// in that region, so a large region is covered over several rounds without a long pause.
