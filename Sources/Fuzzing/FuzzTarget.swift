@@ -84,7 +84,16 @@ public struct FuzzTarget: Sendable {
         case .data(let command, let spec):
             report.dataCommands += 1
             version = session.protocolVersion
-            reply = await store.server.execute(command, spec: spec, argv: argv).reply
+            if case .blocking = command {
+                // A pop that would wait is given up at once, as a closed connection gives it up,
+                // so the fuzzer never waits and the give-up path is fuzzed too.
+                let server = store.server
+                let waiting = Task { await server.execute(command, spec: spec, argv: argv) }
+                waiting.cancel()
+                reply = await waiting.value.reply
+            } else {
+                reply = await store.server.execute(command, spec: spec, argv: argv).reply
+            }
         }
         var bytes: [UInt8] = []
         RESPEncoder(protocolVersion: version).append(reply, to: &bytes)

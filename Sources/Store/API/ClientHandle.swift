@@ -14,6 +14,8 @@ public final class ClientHandle: Sendable {
         public var channels = 0
         public var patterns = 0
         public var isMonitor = false
+        /// Waiting in a blocking pop (CLIENT LIST's `b`).
+        public var isBlocked = false
         public var queryBufferBytes = 0
         public var outputBufferBytes = 0
         public var libraryName = ""
@@ -61,6 +63,7 @@ public final class ClientHandle: Sendable {
         if info.isMonitor { flags += "O" }
         if info.channels + info.patterns > 0 { flags += "P" }
         if info.queuedCommands != nil { flags += "x" }
+        if info.isBlocked { flags += "b" }
         if flags.isEmpty { flags = "N" }
         let fields: [(String, String)] = [
             ("id", "\(id)"), ("addr", address), ("laddr", localAddress), ("fd", "\(fileDescriptor)"), ("name", info.name),

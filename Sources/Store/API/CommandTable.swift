@@ -75,7 +75,11 @@ public struct CommandTable: Sendable {
     public var applies: ApplyTable {
         var table = ApplyTable()
         for entry in entries.values {
-            if case .write(_, let apply) = entry.data { table.register(entry.spec.name, apply) }
+            switch entry.data {
+            case .write(_, let apply): table.register(entry.spec.name, apply)
+            case .blocking(let form): table.register(entry.spec.name, form.apply)
+            default: break
+            }
             for (name, apply) in entry.internalApplies { table.register(name, apply) }
         }
         // A MULTI/EXEC block runs the others' applies and the reads (DESIGN §6a).

@@ -59,7 +59,8 @@ public enum InfoCommand {
                 ("maxclients", "\(server.clients.maxClients)"),
                 ("client_recent_max_input_buffer", "\(clients.map(\.queryBufferBytes).max() ?? 0)"),
                 ("client_recent_max_output_buffer", "\(clients.map(\.outputBufferBytes).max() ?? 0)"),
-                ("blocked_clients", "0"), ("tracking_clients", "0"), ("clients_in_timeout_table", "0"),
+                ("blocked_clients", "\(keyspace.server.blockedClients.count)"), ("tracking_clients", "0"),
+                ("clients_in_timeout_table", "\(keyspace.server.blockedClients.countWithTimeout)"),
             ]
         case "memory":
             let resident = residentBytes()

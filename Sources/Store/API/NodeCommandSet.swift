@@ -9,7 +9,7 @@ public enum NodeCommandSet {
             + [InfoCommand.entry(server: server), ConfigCommands.entry(parameters: .node(config: config, live: live), statsReset: statsReset)]
             + PersistenceCommands.entries(server: server)
             + StringCommands.entries + KeyCommands.entries + HashCommands.entries + SetCommands.entries + ListCommands.entries
-            + SortedSetCommands.entries + FlushCommands.entries
+            + SortedSetCommands.entries + BlockingListCommands.entries + BlockingSortedSetCommands.entries + FlushCommands.entries
             + [ClusterCommands.entry, ObjectCommands.entry] + TransactionCommands.entries
         // COMMAND INFO and DOCS then describe every command in Redis 7.0's own words.
         return entries.map { $0.describedAsRedisDoes() }

@@ -27,6 +27,8 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
     private weak var connection: StreamConnection?
     private var link: SessionLink?
     private var batchInFlight = false
+    /// The running batch, cancelled when the connection closes so a blocked pop stops waiting.
+    private var batchTask: Task<Void, Never>?
     private var closing = false
     private var queryBufferShare = 0
 
@@ -126,7 +128,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         guard !closing else { return }
         var steps: [Step] = []
         var hasData = false
-        while !closing {
+        parsing: while !closing {
             applyLiveSettings()
             let argv: [[UInt8]]
             do {
@@ -149,6 +151,11 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
                 case .data(let command, let spec):
                     steps.append(.data(command, spec, argv, state.protocolVersion, suppressed: !state.takeReplyDecision()))
                     hasData = true
+                    // A blocked client reads nothing more until it is answered, as in Redis.
+                    if case .blocking = command {
+                        link?.handle.update { $0.isBlocked = true }
+                        break parsing
+                    }
                 }
             case .reply(let reply):
                 steps.append(.encoded(answer(argv, reply, since: started)))
@@ -176,7 +183,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         }
         batchInFlight = true
         let store = self.store
-        Task(executorPreference: connection.loop) {
+        batchTask = Task(executorPreference: connection.loop) {
             var output: [UInt8] = []
             var sequence: UInt64 = 0
             for step in steps {
@@ -296,6 +303,8 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
 
     private func finishBatch(_ output: [UInt8], on connection: StreamConnection) {
         batchInFlight = false
+        batchTask = nil
+        link?.handle.update { $0.isBlocked = false }
         write(output, to: connection)
         guard connection.isOpen, !closing else { return }
         connection.resumeReading()
@@ -335,6 +344,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         idleTimer?.cancel()
         idleTimer = nil
         closing = true
+        batchTask?.cancel()
         for channel in state.channels { server.pubSub.unsubscribe(channel, clientID: state.clientID) }
         for pattern in state.patterns { server.pubSub.unsubscribe(pattern: pattern, clientID: state.clientID) }
         if state.isMonitor { server.monitors.remove(clientID: state.clientID) }

@@ -52,6 +52,12 @@ enum ListMultiPopCommand {
         case .failure(let error): return error.reply
         case .success(let parsed): request = parsed
         }
+        return try pop(request, &context)
+    }
+
+    /// Pops up to `count` items from the first non-empty list of the request's keys, replying
+    /// `[key, [items]]`; a null array when every list is empty.
+    static func pop(_ request: Request, _ context: inout ApplyContext) throws -> RESPValue {
         for key in request.keys {
             switch try context.collection(key, of: .list) {
             case .missing: continue

@@ -30,4 +30,7 @@ public enum DataCommand: Sendable {
     /// `normalize` nil: the request's arguments are the entry's as they are.
     case write(normalize: NormalizeHandler?, apply: ApplyHandler)
     case keyspace(KeyspaceHandler)
+    /// A pop that waits for data when there is none (BLPOP…): outside MULTI its client waits
+    /// in the region for its keys; inside, it is the write `form.apply`.
+    case blocking(BlockingForm)
 }

@@ -15,6 +15,8 @@ public final class StoreServer: Sendable {
     public let acknowledgements = AcknowledgementAudit()
     /// Keyspace-wide cursors (SCAN): id → where to resume.
     let scanCursors: ScanCursorTable
+    /// Clients waiting in blocking pops.
+    public let blockedClients = BlockedClientCount()
 
     /// - Parameter commitThread: nil with `storage.sync: none` (replies never wait for a sync).
     /// - Parameter scanCursorCapacity: how many SCAN cursor ids are remembered (nil: the
@@ -55,6 +57,8 @@ public final class StoreServer: Sendable {
             case .slot(let slot):
                 return await propose(slot: slot, arguments: arguments, nowMicroseconds: nowMicroseconds)
             }
+        case .blocking(let form):
+            return await execute(blocking: form, argv: argv)
         case .keyspace(let handler):
             let keyspace = Keyspace(server: self, nowMicroseconds: nowMicroseconds)
             let reply = await handler(argv, keyspace)

@@ -14,7 +14,7 @@ public actor Region: LoopPinned {
     public nonisolated let loop: EventLoop
     public nonisolated let descriptor: RegionDescriptor
     public nonisolated let generation: UInt64
-    private let engine: any StorageEngine
+    let engine: any StorageEngine
     private let applies: ApplyTable
     private let directory: RegionDirectory
     private var highestVersion: UInt64 = 0
@@ -24,6 +24,8 @@ public actor Region: LoopPinned {
     public private(set) var keyCount = 0
     /// Of those, the keys with an expiry (INFO keyspace's `expires`).
     public private(set) var expiringKeyCount = 0
+    /// Clients waiting in a blocking pop for one of this region's keys.
+    var waitQueue = WaitQueue()
     private let failures: AsyncStream<String>.Continuation
     /// Yields a reason when the region met an error it cannot serve past; its supervisor child
     /// then crashes so the region restarts from the engine.
@@ -45,11 +47,18 @@ public actor Region: LoopPinned {
     }
 
     public func propose(_ entry: WriteEntry) -> AppliedCommand {
+        let (applied, batch) = apply(entry)
+        if let batch, !waitQueue.isEmpty { serveWaiters(after: batch, cause: entry) }
+        return applied
+    }
+
+    /// Applies one entry and writes its batch; the batch is nil when nothing was written.
+    func apply(_ entry: WriteEntry) -> (AppliedCommand, WriteBatch?) {
         guard directory.isCurrent(descriptor.id, generation: generation) else {
-            return AppliedCommand(reply: RegionDirectory.unavailable(descriptor.id), sequence: 0)
+            return (AppliedCommand(reply: RegionDirectory.unavailable(descriptor.id), sequence: 0), nil)
         }
         guard let apply = applies.handler(named: entry.commandName) else {
-            return AppliedCommand(reply: .error("ERR unknown write entry '\(entry.commandName)'"), sequence: 0)
+            return (AppliedCommand(reply: .error("ERR unknown write entry '\(entry.commandName)'"), sequence: 0), nil)
         }
         var context = ApplyContext(entry: entry, region: descriptor, engine: engine, highestVersion: highestVersion)
         context.modifications = modifications
@@ -60,9 +69,9 @@ public actor Region: LoopPinned {
             highestVersion = context.highestVersion
             keyCount += context.keyCountChange
             expiringKeyCount += context.expiringCountChange
-            return AppliedCommand(reply: reply, sequence: sequence)
+            return (AppliedCommand(reply: reply, sequence: sequence), context.batch.isEmpty ? nil : context.batch)
         } catch {
-            return failure(error)
+            return (failure(error), nil)
         }
     }
 
@@ -101,6 +110,7 @@ public actor Region: LoopPinned {
 
     private func failure(_ error: any Error) -> AppliedCommand {
         let reason = "region \(descriptor.id): \(error)"
+        releaseWaiters()
         failures.yield(reason)
         return AppliedCommand(reply: .error("ERR storage error in region \(descriptor.id); the region is restarting"), sequence: 0)
     }

@@ -32,6 +32,8 @@ public struct RegionService: Service {
         for await reason in region.failed {
             throw Failure(description: reason)
         }
+        // Its successor starts with no waiters: blocked clients are answered now, not left hanging.
+        await region.releaseWaiters()
         try Task.checkCancellation()
     }
 }

@@ -36,7 +36,7 @@ extension StoreServer {
             case .answered(let reply):
                 replies[position] = reply
             case .data(let command, let spec, let argv):
-                keys += TransactionForm.keys(of: spec, argv)
+                keys += TransactionForm.keys(of: command, spec: spec, argv)
                 switch TransactionForm.of(command, spec: spec) {
                 case .read(let handler):
                     steps.append((position, TransactionEntry.Step(kind: .read, handler: handler, arguments: argv)))

@@ -16,6 +16,8 @@ enum TransactionForm {
         switch command {
         case .read: return .read(handler: spec.name)
         case .write(let normalize, _): return .write(normalize: normalize)
+        // In a block nothing waits: an empty source is the pop's null reply (Redis 7.0).
+        case .blocking: return .write(normalize: nil)
         case .keyspace(let handler):
             // LMPOP proposes itself to its keys' slot, so in a block it is that write.
             if spec.name == ListMultiPopCommand.entry.spec.name { return .write(normalize: nil) }
@@ -25,8 +27,14 @@ enum TransactionForm {
         }
     }
 
-    /// The keys a queued command names: its key range, or LMPOP's from its numkeys.
-    static func keys(of spec: CommandSpec, _ argv: [[UInt8]]) -> [[UInt8]] {
+    /// The keys a queued command names: its key range, LMPOP's from its numkeys, or what a
+    /// blocking command's request names.
+    static func keys(of command: DataCommand, spec: CommandSpec, _ argv: [[UInt8]]) -> [[UInt8]] {
+        if case .blocking(let form) = command {
+            // A request its apply will refuse still names its keys for the block's slot.
+            guard case .success(let request) = form.parse(argv) else { return spec.keyIndexes(in: argv).map { argv[$0] } }
+            return request.allKeys
+        }
         guard spec.name == ListMultiPopCommand.entry.spec.name else { return spec.keyIndexes(argumentCount: argv.count).map { argv[$0] } }
         guard case .success(let request) = ListMultiPopCommand.parse(argv) else { return [] }
         return request.keys

@@ -40,6 +40,48 @@ extension RedisCommandFacts {
             categories: [.read, .bitmap, .slow], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "blmove": RedisCommandFacts(
+            summary: "Pop an element from a list, push it to another list and return it; or block until one is available",
+            docs: CommandDocs(since: "6.2.0", group: .list, complexity: "O(1)"),
+            categories: [.write, .list, .slow, .blocking], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readWrite, .insert], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "blmpop": RedisCommandFacts(
+            summary: "Pop elements from a list, or block until one is available",
+            docs: CommandDocs(since: "7.0.0", group: .list, complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned."),
+            categories: [.write, .list, .slow, .blocking], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(2), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
+        "blpop": RedisCommandFacts(
+            summary: "Remove and get the first element in a list, or block until one is available",
+            docs: CommandDocs(since: "2.0.0", group: .list, complexity: "O(N) where N is the number of provided keys."),
+            categories: [.write, .list, .slow, .blocking], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: -2, keyStep: 1, limit: 0))]
+        ),
+        "brpop": RedisCommandFacts(
+            summary: "Remove and get the last element in a list, or block until one is available",
+            docs: CommandDocs(since: "2.0.0", group: .list, complexity: "O(N) where N is the number of provided keys."),
+            categories: [.write, .list, .slow, .blocking], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: -2, keyStep: 1, limit: 0))]
+        ),
+        "brpoplpush": RedisCommandFacts(
+            summary: "Pop an element from a list, push it to another list and return it; or block until one is available",
+            docs: CommandDocs(since: "2.2.0", group: .list, complexity: "O(1)"),
+            categories: [.write, .list, .slow, .blocking], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readWrite, .insert], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "bzpopmax": RedisCommandFacts(
+            summary: "Remove and return the member with the highest score from one or more sorted sets, or block until one is available",
+            docs: CommandDocs(since: "5.0.0", group: .sortedSet, complexity: "O(log(N)) with N being the number of elements in the sorted set."),
+            categories: [.write, .sortedSet, .fast, .blocking], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: -2, keyStep: 1, limit: 0))]
+        ),
+        "bzpopmin": RedisCommandFacts(
+            summary: "Remove and return the member with the lowest score from one or more sorted sets, or block until one is available",
+            docs: CommandDocs(since: "5.0.0", group: .sortedSet, complexity: "O(log(N)) with N being the number of elements in the sorted set."),
+            categories: [.write, .sortedSet, .fast, .blocking], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: -2, keyStep: 1, limit: 0))]
+        ),
         "client": RedisCommandFacts(
             summary: "A container for client connection commands",
             docs: CommandDocs(since: "2.4.0", group: .connection, complexity: "Depends on subcommand."),

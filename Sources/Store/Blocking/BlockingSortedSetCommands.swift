@@ -1,0 +1,34 @@
+// BZPOPMIN BZPOPMAX (Redis 7.0 t_zset.c): the sorted set pops that wait for data.
+import RESP
+
+enum BlockingSortedSetCommands {
+    static let entries: [CommandEntry] = [
+        entry("bzpopmin", highest: false),
+        entry("bzpopmax", highest: true),
+    ]
+
+    static func entry(_ name: String, highest: Bool) -> CommandEntry {
+        CommandEntry(spec: CommandSpec(name, arity: -3, flags: [.write, .noscript, .blocking, .fast], firstKey: 1, lastKey: -2, keyStep: 1,
+                                       summary: name),
+                     data: .blocking(popFirst(highest: highest)))
+    }
+
+    /// `[key, member, score]` from the first non-empty sorted set.
+    static func popFirst(highest: Bool) -> BlockingForm {
+        BlockingForm(waitsFor: .zset, parse: BlockingListCommands.keysThenTimeout, wake: BlockingListCommands.narrowedToKey) { request, context in
+            for key in request.waitKeys {
+                switch try context.collection(key, of: .zset) {
+                case .missing: continue
+                case .wrongType: return CollectionCommands.wrongType
+                case .found(var record):
+                    let members = try SortedSetReadCommands.ordered(key, record, context.readView)
+                    guard let chosen = highest ? members.last : members.first else { continue }
+                    try context.removeScored(chosen.member, in: key, &record)
+                    try context.storeCollection(key, record)
+                    return .array([.bulk(key), .bulk(chosen.member), .double(chosen.score)])
+                }
+            }
+            return .nullArray
+        }
+    }
+}
