@@ -72,3 +72,47 @@ struct LexRange {
         }
     }
 }
+
+/// A sorted set member with its score, in the order the reads list them.
+typealias ScoredMember = (member: [UInt8], score: Double)
+
+/// What a range command selects from the members in Redis's order: by rank (ZRANGE,
+/// ZREMRANGEBYRANK), by score (BYSCORE, ZCOUNT, ZREMRANGEBYSCORE) or by member bytes (BYLEX,
+/// ZLEXCOUNT, ZREMRANGEBYLEX). One place for ZRANGE's and ZREMRANGEBY*'s selection.
+enum SortedSetSelection {
+    case rank(start: Int64, stop: Int64)
+    case score(ScoreRange)
+    case lex(LexRange)
+
+    /// The selected members in the reply's direction. LIMIT applies to score and lex ranges
+    /// only: a negative offset selects nothing, a negative count means all.
+    func select(_ ordered: [ScoredMember], reverse: Bool = false, offset: Int64 = 0, limit: Int64 = -1) -> [ScoredMember] {
+        let matching: [ScoredMember]
+        switch self {
+        case .rank(let start, let stop):
+            // `genericZrangebyrankCommand`: negative indexes count from the end, then clamp.
+            let length = Int64(ordered.count)
+            var first = start < 0 ? length &+ start : start
+            var last = stop < 0 ? length &+ stop : stop
+            if first < 0 { first = 0 }
+            guard first <= last, first < length else { return [] }
+            if last >= length { last = length - 1 }
+            guard reverse else { return Array(ordered[Int(first)...Int(last)]) }
+            return Array(ordered.reversed()[Int(first)...Int(last)])
+        case .score(let range): matching = ordered.filter { range.contains($0.score) }
+        case .lex(let range): matching = ordered.filter { range.contains($0.member) }
+        }
+        let directed = reverse ? Array(matching.reversed()) : matching
+        guard offset >= 0 else { return [] }
+        let rest = directed.dropFirst(Int(clamping: offset))
+        return limit < 0 ? Array(rest) : Array(rest.prefix(Int(clamping: limit)))
+    }
+}
+
+enum SortedSetOrder {
+    /// Members and their stored scores in Redis's order (score, then member bytes).
+    static func ordered(_ entries: [(member: [UInt8], value: [UInt8])]) -> [ScoredMember] {
+        entries.compactMap { entry in ScoreKey.score(entry.value).map { (member: entry.member, score: $0) } }
+            .sorted(by: SortedSetScore.precedes)
+    }
+}
