@@ -13,7 +13,7 @@ enum SortedSetCommands {
                      data: .write(normalize: nil, apply: remove)),
     ] + SortedSetReadCommands.entries + SortedSetRangeCommands.entries + SortedSetRemoveCommands.entries
 
-        + [SortedSetMultiPopCommand.entry]
+        + [SortedSetMultiPopCommand.entry, SortedSetRandomMemberCommand.entry]
 
     struct AddOptions {
         var nx = false, xx = false, gt = false, lt = false, ch = false, incr = false
