@@ -13,6 +13,7 @@ enum SortedSetCommands {
                      data: .write(normalize: nil, apply: remove)),
     ] + SortedSetReadCommands.entries + SortedSetRangeCommands.entries + SortedSetRemoveCommands.entries
 
+        + SortedSetAlgebraCommands.entries
         + [SortedSetMultiPopCommand.entry, SortedSetRandomMemberCommand.entry]
 
     struct AddOptions {
