@@ -12,9 +12,8 @@ enum SortedSetCommands {
         CommandEntry(spec: CollectionCommands.keySpec("zrem", arity: -3, flags: [.write, .fast]),
                      data: .write(normalize: nil, apply: remove)),
     ] + SortedSetReadCommands.entries + SortedSetRangeCommands.entries + SortedSetRemoveCommands.entries
-
         + SortedSetAlgebraCommands.entries
-        + [SortedSetMultiPopCommand.entry, SortedSetRandomMemberCommand.entry]
+        + [SortedSetMultiPopCommand.entry, SortedSetRandomMemberCommand.entry, CollectionScanCommands.sortedSetScan]
 
     struct AddOptions {
         var nx = false, xx = false, gt = false, lt = false, ch = false, incr = false
