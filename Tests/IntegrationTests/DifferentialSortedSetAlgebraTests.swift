@@ -118,7 +118,23 @@ private let scanCases: [DifferentialCase] = [
     ]),
 ]
 
+/// The numkeys commands inside MULTI/EXEC: part of the block's one-slot entry, their own
+/// argument errors answered in place.
+private let blockCases: [DifferentialCase] = [
+    .commands("numkeys commands in a block", [
+        ["MULTI"], ["ZADD", "{t}a", "1", "x", "2", "y"], ["SADD", "{t}s", "x"], ["ZUNIONSTORE", "{t}d", "2", "{t}a", "{t}s"],
+        ["ZMPOP", "1", "{t}a", "MIN"], ["ZUNION", "2", "{t}a", "{t}d", "WITHSCORES"], ["ZINTER", "2", "{t}a", "{t}d"], ["ZDIFF", "1", "{t}d"],
+        ["ZINTERCARD", "1", "{t}d"], ["SINTERCARD", "1", "{t}s"], ["ZRANGESTORE", "{t}e", "{t}d", "0", "-1"], ["ZUNION", "0", "{t}a"],
+        ["ZMPOP", "0", "{t}a", "MIN"], ["ZDIFFSTORE", "{t}d", "0", "{t}a"], ["SINTERCARD", "0", "{t}a"], ["EXEC"],
+        ["ZRANGE", "{t}d", "0", "-1", "WITHSCORES"], ["ZRANGE", "{t}e", "0", "-1"],
+    ]),
+]
+
 @Suite struct DifferentialSortedSetAlgebraTests {
+    @Test func test_numkeysCommandsInABlock_matchRedisInBothProtocols() async throws {
+        try await compare(blockCases, resp3: true, flushBetweenCases: true)
+    }
+
     @Test func test_unionInterDiffAndStores_matchRedisInBothProtocols() async throws {
         try await compare(algebraCases, resp3: true, flushBetweenCases: true)
     }

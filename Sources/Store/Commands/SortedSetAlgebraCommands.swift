@@ -18,28 +18,39 @@ enum SortedSetAlgebraCommands {
     private static let sourceKeys = KeySpec(flags: [.readOnly, .access], beginSearch: .index(1),
                                             findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))
 
+    /// The reads by name, as a MULTI block runs them on its slot's region.
+    static let reads: [String: ReadHandler] = [
+        "zunion": read(.union), "zinter": read(.intersection), "zdiff": read(.difference),
+        "zintercard": read(.intersection, cardinality: true),
+    ]
+
     /// `zunion numkeys key … [WEIGHTS w …] [AGGREGATE …] [WITHSCORES]`, and ZINTERCARD's
     /// `numkeys key … [LIMIT limit]`: reads.
     private static func combined(_ name: String, _ operation: Operation, cardinality: Bool = false) -> CommandEntry {
-        CommandEntry(spec: CommandSpec(name, arity: -3, flags: [.readonly], summary: name, keySpecs: [sourceKeys]),
-                     data: .keyspace { argv, keyspace in
-                         let keys: [[UInt8]]
-                         switch sources(argv, numberIndex: 1) {
-                         case .failure(let error): return error.reply
-                         case .success(let found): keys = found
-                         }
-                         guard case .slot(let slot) = KeySlots.of(keys: keys) else { return KeySlots.crossSlotError }
-                         return await keyspace.read(slot: slot, argv: argv) { argv, data in
-                             let outcome: Outcome
-                             switch try evaluate(argv, numberIndex: 1, operation, store: false, cardinality: cardinality,
-                                                 record: data.record(_:), members: { try data.members(of: $0, $1) }) {
-                             case .failure(let error): return error.reply
-                             case .success(let found): outcome = found
-                             }
-                             if cardinality { return .integer(Int64(outcome.members.count)) }
-                             return SortedSetRangeCommands.reply(outcome.members, withScores: outcome.withScores)
-                         }
-                     })
+        let handler = read(operation, cardinality: cardinality)
+        return CommandEntry(spec: CommandSpec(name, arity: -3, flags: [.readonly], summary: name, keySpecs: [sourceKeys]),
+                            data: .keyspace { argv, keyspace in
+                                let keys: [[UInt8]]
+                                switch sources(argv, numberIndex: 1) {
+                                case .failure(let error): return error.reply
+                                case .success(let found): keys = found
+                                }
+                                guard case .slot(let slot) = KeySlots.of(keys: keys) else { return KeySlots.crossSlotError }
+                                return await keyspace.read(slot: slot, argv: argv, handler: handler)
+                            })
+    }
+
+    private static func read(_ operation: Operation, cardinality: Bool = false) -> ReadHandler {
+        { argv, data in
+            let outcome: Outcome
+            switch try evaluate(argv, numberIndex: 1, operation, store: false, cardinality: cardinality,
+                                record: data.record(_:), members: { try data.members(of: $0, $1) }) {
+            case .failure(let error): return error.reply
+            case .success(let found): outcome = found
+            }
+            if cardinality { return .integer(Int64(outcome.members.count)) }
+            return SortedSetRangeCommands.reply(outcome.members, withScores: outcome.withScores)
+        }
     }
 
     /// `zunionstore destination numkeys key … [WEIGHTS w …] [AGGREGATE …]`: the destination
