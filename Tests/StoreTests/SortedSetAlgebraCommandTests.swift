@@ -148,5 +148,16 @@ import Testing
         #expect(names(SortedSetSelection.score(scores).select(members, offset: -1)) == [])
         let lex = try #require(LexRange(min: Array("[b".utf8), max: Array("+".utf8)))
         #expect(names(SortedSetSelection.lex(lex).select(members, limit: 2)) == ["b", "c"])
+        // Mixed scores: Redis's walk in score order from the first member at or above min.
+        let mixed: [ScoredMember] = [(Array("zz".utf8), 0), (Array("a".utf8), 1), (Array("b".utf8), 2)]
+        #expect(names(SortedSetSelection.lex(lex).select(mixed)) == ["zz", "a", "b"])
+        let upToB = try #require(LexRange(min: Array("-".utf8), max: Array("[b".utf8)))
+        #expect(names(SortedSetSelection.lex(upToB).select(mixed)) == [])
+        #expect(names(SortedSetSelection.lex(upToB).select(mixed, reverse: true)) == [], "the first member is above max")
+        let other: [ScoredMember] = [(Array("a".utf8), 0), (Array("zz".utf8), 1), (Array("b".utf8), 2)]
+        #expect(names(SortedSetSelection.lex(upToB).select(other)) == ["a"])
+        #expect(names(SortedSetSelection.lex(upToB).select(other, reverse: true)) == ["b", "zz", "a"])
+        let empty = try #require(LexRange(min: Array("(b".utf8), max: Array("[b".utf8)))
+        #expect(names(SortedSetSelection.lex(empty).select(members)) == [])
     }
 }

@@ -46,19 +46,66 @@ struct LexRange {
     }
 
     func contains(_ member: [UInt8]) -> Bool {
-        let aboveMin: Bool = switch min {
+        isAboveMin(member) && isBelowMax(member)
+    }
+
+    /// `zslLexValueGteMin`.
+    func isAboveMin(_ member: [UInt8]) -> Bool {
+        switch min {
         case .minusInfinity: true
         case .plusInfinity: false
         case .inclusive(let bound): !member.lexicographicallyPrecedes(bound)
         case .exclusive(let bound): bound.lexicographicallyPrecedes(member)
         }
-        let belowMax: Bool = switch max {
+    }
+
+    /// `zslLexValueLteMax`.
+    func isBelowMax(_ member: [UInt8]) -> Bool {
+        switch max {
         case .minusInfinity: false
         case .plusInfinity: true
         case .inclusive(let bound): !bound.lexicographicallyPrecedes(member)
         case .exclusive(let bound): member.lexicographicallyPrecedes(bound)
         }
-        return aboveMin && belowMax
+    }
+
+    /// Positions of the members a lex range selects from members in score order, as Redis 7.0
+    /// walks a listpack (`zzlFirstInLexRange`, `zzlLastInLexRange`): forwards from the first
+    /// member at or above min (none unless it is also at or below max) while members stay at
+    /// or below max; reversed from the last member at or below max while members stay at or
+    /// above min. With equal scores, as BYLEX expects, that is every member in the range; with
+    /// mixed scores it is what Redis answers for a small sorted set.
+    func walk(_ members: [[UInt8]], reverse: Bool) -> [Int] {
+        guard isNonEmpty, let first = members.first, let last = members.last, isAboveMin(last), isBelowMax(first) else { return [] }
+        if reverse {
+            guard let start = members.lastIndex(where: isBelowMax), isAboveMin(members[start]) else { return [] }
+            var index = start
+            var selected: [Int] = []
+            while index >= 0, isAboveMin(members[index]) {
+                selected.append(index)
+                index -= 1
+            }
+            return selected
+        }
+        guard let start = members.firstIndex(where: isAboveMin), isBelowMax(members[start]) else { return [] }
+        return Array(members[start...].prefix { isBelowMax($0) }.indices)
+    }
+
+    /// `zslIsInLexRange`'s first test: min above max, or equal with an exclusive end (`-` and
+    /// `+` count as exclusive), is empty.
+    private var isNonEmpty: Bool {
+        func rank(_ bound: Bound) -> (order: Int, bytes: [UInt8]) {
+            switch bound {
+            case .minusInfinity: (0, [])
+            case .inclusive(let bytes), .exclusive(let bytes): (1, bytes)
+            case .plusInfinity: (2, [])
+            }
+        }
+        let (low, high) = (rank(min), rank(max))
+        if low.order != high.order { return low.order < high.order }
+        if low.bytes != high.bytes { return low.bytes.lexicographicallyPrecedes(high.bytes) }
+        if case .inclusive = min, case .inclusive = max { return true }
+        return false
     }
 
     private static func bound(_ argument: [UInt8]) -> Bound? {
@@ -99,10 +146,13 @@ enum SortedSetSelection {
             if last >= length { last = length - 1 }
             guard reverse else { return Array(ordered[Int(first)...Int(last)]) }
             return Array(ordered.reversed()[Int(first)...Int(last)])
-        case .score(let range): matching = ordered.filter { range.contains($0.score) }
-        case .lex(let range): matching = ordered.filter { range.contains($0.member) }
+        case .score(let range):
+            let inRange = ordered.filter { range.contains($0.score) }
+            matching = reverse ? inRange.reversed() : inRange
+        case .lex(let range):
+            matching = range.walk(ordered.map(\.member), reverse: reverse).map { ordered[$0] }
         }
-        let directed = reverse ? Array(matching.reversed()) : matching
+        let directed = matching
         guard offset >= 0 else { return [] }
         let rest = directed.dropFirst(Int(clamping: offset))
         return limit < 0 ? Array(rest) : Array(rest.prefix(Int(clamping: limit)))

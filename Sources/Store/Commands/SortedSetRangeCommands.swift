@@ -19,13 +19,13 @@ enum SortedSetRangeCommands {
         CollectionCommands.read("zcount", arity: 4, flags: [.readonly, .fast]) { argv, data in
             guard let range = ScoreRange(min: argv[2], max: argv[3]) else { return ScoreRange.notAFloat }
             return try CollectionCommands.whole(argv, data, of: .zset, empty: .integer(0)) { record in
-                .integer(Int64(try SortedSetReadCommands.ordered(argv[1], record, data).count { range.contains($0.score) }))
+                .integer(Int64(SortedSetSelection.score(range).select(try SortedSetReadCommands.ordered(argv[1], record, data)).count))
             }
         },
         CollectionCommands.read("zlexcount", arity: 4, flags: [.readonly, .fast]) { argv, data in
             guard let range = LexRange(min: argv[2], max: argv[3]) else { return LexRange.invalid }
             return try CollectionCommands.whole(argv, data, of: .zset, empty: .integer(0)) { record in
-                .integer(Int64(try SortedSetReadCommands.ordered(argv[1], record, data).count { range.contains($0.member) }))
+                .integer(Int64(SortedSetSelection.lex(range).select(try SortedSetReadCommands.ordered(argv[1], record, data)).count))
             }
         },
     ]
