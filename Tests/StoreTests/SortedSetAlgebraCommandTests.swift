@@ -104,8 +104,26 @@ import Testing
     @Test func test_zscan_pagesInScoreOrder_withRedisScoreText() async throws {
         let harness = try StoreHarness(entries: Self.entries)
         _ = await harness.run("ZADD", "z", "1.5", "a", "3", "b", "-0", "c", "1e20", "d")
-        #expect(await harness.run("ZSCAN", "z", "0", "COUNT", "2") == .array([.bulk("2"), .array([.bulk("c"), .bulk("0"), .bulk("a"), .bulk("1.5")])]))
-        #expect(await harness.run("ZSCAN", "z", "2", "COUNT", "2") == .array([.bulk("0"), .array([.bulk("b"), .bulk("3"), .bulk("d"), .bulk("1e+20")])]))
+        let whole = RESPValue.array([.bulk("0"), .array([.bulk("c"), .bulk("0"), .bulk("a"), .bulk("1.5"), .bulk("b"), .bulk("3"), .bulk("d"), .bulk("1e+20")])])
+        // A small sorted set comes back whole, whatever the cursor and COUNT, as from Redis.
+        #expect(await harness.run("ZSCAN", "z", "0", "COUNT", "2") == whole)
+        #expect(await harness.run("ZSCAN", "z", "2", "COUNT", "1") == whole)
+        // A large one pages by COUNT in score order, and a whole scan sees every member once.
+        for index in 0..<130 { _ = await harness.run("ZADD", "big", String(index), "m\(index)") }
+        #expect(await harness.run("ZSCAN", "big", "0", "COUNT", "2") == .array([.bulk("2"), .array([.bulk("m0"), .bulk("0"), .bulk("m1"), .bulk("1")])]))
+        var cursor = "0"
+        var seen: [RESPValue] = []
+        repeat {
+            guard case .array(let reply) = await harness.run("ZSCAN", "big", cursor, "COUNT", "7"), reply.count == 2,
+                  case .bulk(let next) = reply[0], case .array(let items) = reply[1] else {
+                Issue.record("ZSCAN answers [cursor, items]")
+                return
+            }
+            seen += items
+            cursor = String(decoding: next, as: UTF8.self)
+        } while cursor != "0"
+        #expect(seen.count == 260)
+        #expect(Set(seen.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)).count == 130)
         #expect(await harness.run("ZSCAN", "z", "0", "MATCH", "[bd]") == .array([.bulk("0"), .array([.bulk("b"), .bulk("3"), .bulk("d"), .bulk("1e+20")])]))
         #expect(CollectionScanCommands.scoreText(1e17) == Array("1e+17".utf8))
         #expect(CollectionScanCommands.scoreText(-4_503_599_627_370_494) == Array("-4503599627370494".utf8))

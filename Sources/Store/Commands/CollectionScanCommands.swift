@@ -2,7 +2,8 @@
 import RESP
 
 /// Cursors here are positions in the collection's member order (bytes ascending; a sorted
-/// set's own order for ZSCAN, which is how Redis lists a small one): a cursor n
+/// set's own order for ZSCAN, and a sorted set Redis would keep as a listpack comes back
+/// whole in one call, as Redis answers it): a cursor n
 /// resumes at the n-th member. A member that exists throughout the scan is returned unless
 /// members before it are removed between calls (then it may be skipped); Redis's cursors
 /// are reverse-binary bucket indexes instead (docs/COMPATIBILITY.md). COUNT members are
@@ -36,14 +37,25 @@ enum CollectionScanCommands {
         } else {
             try data.members(of: argv[1], record)
         }
-        let start = Int(clamping: min(cursor, UInt64(members.count)))
-        let end = start + Int(clamping: min(options.count, Int64(members.count - start)))
+        var start = Int(clamping: min(cursor, UInt64(members.count)))
+        var end = start + Int(clamping: min(options.count, Int64(members.count - start)))
+        if type == .zset && isListpackSized(members.map(\.member)) {
+            // Redis answers a sorted set it keeps as a listpack whole, whatever the cursor and COUNT.
+            (start, end) = (0, members.count)
+        }
         var found: [RESPValue] = []
         for (member, value) in members[start..<end] where pattern?.matches(member) ?? true {
             found.append(.bulk(member))
             if type != .set { found.append(.bulk(value)) }
         }
         return reply(cursor: end < members.count ? UInt64(end) : 0, found)
+    }
+
+    /// Whether Redis 7.0 keeps a sorted set of these members as a listpack by its default
+    /// thresholds (zset-max-listpack-entries 128, zset-max-listpack-value 64), as OBJECT
+    /// ENCODING reports it.
+    private static func isListpackSized(_ members: [[UInt8]]) -> Bool {
+        members.count <= 128 && members.allSatisfy { $0.count <= 64 }
     }
 
     /// A score as ZSCAN shows it (Redis's `d2string`): an integral score below 2^52 in magnitude
