@@ -145,16 +145,15 @@ enum SortedSetSelection {
             guard first <= last, first < length else { return [] }
             if last >= length { last = length - 1 }
             guard reverse else { return Array(ordered[Int(first)...Int(last)]) }
-            return Array(ordered.reversed()[Int(first)...Int(last)])
+            return Array(Array(ordered.reversed())[Int(first)...Int(last)])
         case .score(let range):
             let inRange = ordered.filter { range.contains($0.score) }
             matching = reverse ? inRange.reversed() : inRange
         case .lex(let range):
             matching = range.walk(ordered.map(\.member), reverse: reverse).map { ordered[$0] }
         }
-        let directed = matching
         guard offset >= 0 else { return [] }
-        let rest = directed.dropFirst(Int(clamping: offset))
+        let rest = matching.dropFirst(Int(clamping: offset))
         return limit < 0 ? Array(rest) : Array(rest.prefix(Int(clamping: limit)))
     }
 }
