@@ -20,11 +20,12 @@ enum ArgumentVocabulary {
         "17179869184", "4294967296000", "253402300800", "253402300799999", "",
     ]
 
-    /// Option words of Redis's string, key, connection and server commands, so option parsers
+    /// Option words of Redis's string, key, collection, connection and server commands, so option parsers
     /// see each other's words in every position.
     static let options: [String] = [
         "EX", "PX", "EXAT", "PXAT", "NX", "XX", "GT", "LT", "KEEPTTL", "GET", "PERSIST", "CH", "INCR",
-        "ASYNC", "SYNC", "MATCH", "COUNT", "TYPE", "LIMIT", "WITHSCORES", "BYSCORE", "BYLEX", "REV",
+        "ASYNC", "SYNC", "MATCH", "COUNT", "TYPE", "LIMIT", "WITHSCORES", "BYSCORE", "BYLEX", "REV", "WEIGHTS", "AGGREGATE",
+        "SUM", "MIN", "MAX", "WITHVALUES",
         "AND", "OR", "XOR", "NOT", "BIT", "BYTE", "REPLACE", "DB", "AUTH", "SETNAME", "ID", "GETNAME",
         "NO-EVICT", "ON", "OFF", "HELP", "INFO", "DOCS", "GETKEYS", "LIST", "KILL", "RESETSTAT",
         "default", "string", "list", "*", "?", "[", "\\", "nosuch", "ALL", "SAVE", "NOSAVE", "IDLETIME", "FREQ",

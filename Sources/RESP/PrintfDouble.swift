@@ -6,10 +6,10 @@
 /// ties to even (glibc rounds in the current rounding mode, round-to-nearest-even by default),
 /// and laid out by `%g`'s rules: scientific when the exponent is below -4 or at least 17,
 /// trailing zeros (and a bare point) removed, and an exponent of at least two digits.
-enum PrintfDouble {
+public enum PrintfDouble {
     static let significantDigits = 17
 
-    static func appendG17(_ value: Double, to buffer: inout [UInt8]) {
+    public static func appendG17(_ value: Double, to buffer: inout [UInt8]) {
         if value.isNaN {
             // glibc prints the sign bit of a NaN too.
             buffer.append(contentsOf: (value.sign == .minus ? "-nan" : "nan").utf8)

@@ -12,6 +12,7 @@
 ///   writes `,` and the same text;
 /// - big number → bulk string of its digits (`addReplyBigNum`);
 /// - verbatim string → bulk string of the text alone, without the format (`addReplyVerbatim`);
+/// - pairs → flat array of 2n items; to RESP3 an array of n 2-element arrays (WITHSCORES);
 /// - push → array: Redis sends pub/sub messages to RESP2 clients as plain arrays
 ///   (`addReplyPubsubMessage` uses `addReplyPushLen` only for RESP3).
 /// Aggregate lengths are counts of items the caller then appends; they must not be negative.
@@ -34,6 +35,7 @@ public struct RESPEncoder: Sendable {
         case .nullArray: appendNullArray(to: &buffer)
         case .array(let items): appendArray(items, to: &buffer)
         case .map(let entries): appendMap(entries, to: &buffer)
+        case .pairs(let entries): appendPairs(entries, to: &buffer)
         case .set(let items):
             appendSetLength(items.count, to: &buffer)
             for item in items { append(item, to: &buffer) }
@@ -55,6 +57,23 @@ public struct RESPEncoder: Sendable {
     public func appendMap(_ entries: [RESPValue.Entry], to buffer: inout [UInt8]) {
         appendMapLength(entries.count, to: &buffer)
         for entry in entries {
+            append(entry.key, to: &buffer)
+            append(entry.value, to: &buffer)
+        }
+    }
+
+    /// RESP3: an array of n 2-element arrays; RESP2: one flat array of 2n items (Redis 7.0's
+    /// WITHSCORES replies, which nest only when `c->resp > 2`).
+    public func appendPairs(_ entries: [RESPValue.Entry], to buffer: inout [UInt8]) {
+        if protocolVersion == .resp2 {
+            let (items, overflowed) = entries.count.multipliedReportingOverflow(by: 2)
+            precondition(!overflowed, "\(entries.count) pairs cannot be counted as a RESP2 array")
+            appendArrayLength(items, to: &buffer)
+        } else {
+            appendArrayLength(entries.count, to: &buffer)
+        }
+        for entry in entries {
+            if protocolVersion == .resp3 { appendArrayLength(2, to: &buffer) }
             append(entry.key, to: &buffer)
             append(entry.value, to: &buffer)
         }

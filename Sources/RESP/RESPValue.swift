@@ -32,8 +32,11 @@ public enum RESPValue: Hashable, Sendable {
     case verbatim(format: String, text: [UInt8])
     /// RESP3 `>`: out-of-band data such as pub/sub messages.
     case push([RESPValue])
+    /// Member/value pairs (WITHSCORES, WITHVALUES, ZPOPMIN with a count): RESP3 nests each pair
+    /// as a 2-element array, RESP2 flattens them into one array of 2n items, as Redis 7.0 does.
+    case pairs([Entry])
 
-    /// One key/value pair of a map.
+    /// One key/value pair of a map or of `pairs`.
     public struct Entry: Hashable, Sendable {
         public var key: RESPValue
         public var value: RESPValue

@@ -65,13 +65,16 @@ private let randomAndScanCases: [DifferentialCase] = [
                         ["HSCAN", "h", "0", "FOO", "1"], ["HSCAN", "h", "0", "MATCH"], ["HSCAN", "h"], ["HSCAN", "h", "0", "MATCH", "zz*"]]),
 ]
 
-/// HRANDFIELD WITHVALUES in RESP2 only: RESP3 nests the pairs (a listed divergence).
+/// HRANDFIELD WITHVALUES: RESP3 nests the field/value pairs, RESP2 flattens them.
 private let randomWithValuesCases: [DifferentialCase] = [
     .commands("hrandfield withvalues", [["HSET", "h", "only", "v"], ["HRANDFIELD", "h", "1", "WITHVALUES"], ["HRANDFIELD", "h", "-2", "withvalues"],
                                         ["HRANDFIELD", "h", "3", "WITHVALUES"],
                                         ["HRANDFIELD", "h", "4611686018427387903", "WITHVALUES"], ["HRANDFIELD", "h", "4611686018427387904", "WITHVALUES"],
                                         ["HRANDFIELD", "nope", "-4611686018427387904", "WITHVALUES"], ["HRANDFIELD", "h", "9223372036854775807"],
                                         ["HRANDFIELD", "nope", "9223372036854775807", "withvalues"]]),
+    .commands("hrandfield withvalues many", [["HSET", "h", "a", "1", "b", "2", "c", "3"], ["HRANDFIELD", "h", "2", "WITHVALUES"],
+                                             ["HRANDFIELD", "h", "-5", "WITHVALUES"], ["HRANDFIELD", "h", "10", "WITHVALUES"]],
+              mode: .shape),
 ]
 
 @Suite struct DifferentialHashTests {
@@ -83,7 +86,7 @@ private let randomWithValuesCases: [DifferentialCase] = [
         try await compare(randomAndScanCases, resp3: true, flushBetweenCases: true)
     }
 
-    @Test func test_hashRandomFieldWithValues_matchesRedisInRESP2() async throws {
-        try await compare(randomWithValuesCases, flushBetweenCases: true)
+    @Test func test_hashRandomFieldWithValues_matchesRedisInBothProtocols() async throws {
+        try await compare(randomWithValuesCases, resp3: true, flushBetweenCases: true)
     }
 }

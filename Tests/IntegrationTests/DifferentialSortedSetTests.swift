@@ -97,13 +97,40 @@ private let rangeCases: [DifferentialCase] = [
                                    ["ZCOUNT", "z", "3", "1"], ["ZCOUNT", "z", "x", "1"], ["ZCOUNT", "nope", "0", "1"], ["ZCOUNT", "z", "0"],
                                    ["ZADD", "l", "0", "a", "0", "b", "0", "c"], ["ZLEXCOUNT", "l", "-", "+"], ["ZLEXCOUNT", "l", "(a", "[c"],
                                    ["ZLEXCOUNT", "l", "a", "c"], ["ZLEXCOUNT", "nope", "-", "+"], ["ZLEXCOUNT", "l", "+", "-"]]),
+    .commands("zrangestore", [["ZADD", "{t}src", "1", "a", "2", "b", "3", "c", "3", "bb", "-inf", "bottom", "inf", "top"],
+                              ["ZRANGESTORE", "{t}dst", "{t}src", "0", "-1"], ["ZRANGE", "{t}dst", "0", "-1", "WITHSCORES"],
+                              ["ZRANGESTORE", "{t}dst", "{t}src", "1", "2", "REV"], ["ZRANGE", "{t}dst", "0", "-1", "WITHSCORES"],
+                              ["ZRANGESTORE", "{t}dst", "{t}src", "inf", "(1", "BYSCORE", "REV", "LIMIT", "1", "2"],
+                              ["ZRANGE", "{t}dst", "0", "-1", "WITHSCORES"], ["ZADD", "{t}lex", "0", "a", "0", "b", "0", "c"], ["ZRANGESTORE", "{t}dst", "{t}lex", "[b", "+", "BYLEX"],
+                              ["ZRANGESTORE", "{t}dst", "{t}src", "0", "-1", "WITHSCORES"], ["ZRANGESTORE", "{t}dst", "{t}src", "0", "-1", "LIMIT", "0", "1"],
+                              ["ZRANGESTORE", "{t}dst", "{t}src", "x", "1"], ["ZRANGESTORE", "{t}dst", "{t}src", "(x", "1", "BYSCORE"],
+                              ["ZRANGESTORE", "{t}dst", "{t}src", "a", "+", "BYLEX"], ["ZRANGESTORE", "{t}dst", "{t}src", "0"],
+                              ["ZRANGESTORE", "{t}dst", "{t}src", "0", "-1", "FOO"], ["ZRANGE", "{t}dst", "0", "-1"],
+                              ["ZRANGESTORE", "{t}dst", "{t}src", "5", "1"], ["EXISTS", "{t}dst"], ["SET", "{t}str", "v"],
+                              ["ZRANGESTORE", "{t}str", "{t}src", "0", "0"], ["TYPE", "{t}str"], ["ZRANGESTORE", "{t}dst", "{t}str", "0", "-1"],
+                              ["SET", "{t}dst", "v"], ["ZRANGESTORE", "{t}dst", "{t}nope", "0", "-1"], ["EXISTS", "{t}dst"],
+                              ["ZRANGESTORE", "{t}src", "{t}src", "0", "0"], ["ZRANGE", "{t}src", "0", "-1", "WITHSCORES"],
+                              ["ZADD", "{t}b\u{0}", "1", "m\u{0}1", "2", "m\u{0}2"], ["ZRANGESTORE", "{t}d\u{0}", "{t}b\u{0}", "-1", "-1"],
+                              ["ZRANGE", "{t}d\u{0}", "0", "-1", "WITHSCORES"]]),
+    // BYLEX expects equal scores; on mixed ones Redis walks a small sorted set in score order.
+    .commands("bylex over mixed scores", [
+        ["ZADD", "{t}z", "1", "bottom", "2", "a", "3", "b", "4", "bb", "5", "c", "6", "top", "0", "zz"], ["ZRANGE", "{t}z", "[b", "+", "BYLEX"],
+        ["ZRANGE", "{t}z", "-", "+", "BYLEX"], ["ZRANGE", "{t}z", "-", "[b", "BYLEX"], ["ZRANGE", "{t}z", "+", "[b", "BYLEX", "REV"],
+        ["ZRANGE", "{t}z", "(c", "-", "BYLEX", "REV"], ["ZRANGE", "{t}z", "[b", "[c", "BYLEX"], ["ZRANGE", "{t}z", "[c", "[b", "BYLEX"],
+        ["ZRANGE", "{t}z", "[b", "[b", "BYLEX"], ["ZRANGE", "{t}z", "(b", "[b", "BYLEX"], ["ZRANGE", "{t}z", "-", "-", "BYLEX"],
+        ["ZRANGE", "{t}z", "+", "+", "BYLEX"], ["ZRANGE", "{t}z", "[a", "[z", "BYLEX", "LIMIT", "1", "2"],
+        ["ZRANGE", "{t}z", "[z", "[a", "BYLEX", "REV", "LIMIT", "1", "2"], ["ZLEXCOUNT", "{t}z", "[b", "+"], ["ZLEXCOUNT", "{t}z", "-", "[b"],
+        ["ZLEXCOUNT", "{t}z", "[a", "[c"], ["ZRANGESTORE", "{t}d", "{t}z", "[b", "+", "BYLEX"], ["ZREMRANGEBYLEX", "{t}z", "[b", "[c"],
+        ["ZRANGE", "{t}z", "0", "-1"], ["ZREMRANGEBYLEX", "{t}z", "-", "+"], ["EXISTS", "{t}z"], ["ZADD", "{t}y", "0", "a", "0", "b", "0", "c"],
+        ["ZRANGE", "{t}y", "[b", "[b", "BYLEX"], ["ZRANGE", "{t}y", "(b", "(b", "BYLEX"], ["ZLEXCOUNT", "{t}y", "(a", "(a"],
+        ["ZLEXCOUNT", "{t}y", "-", "-"], ["ZRANGE", "{t}y", "[c", "[b", "BYLEX"], ["ZRANGE", "{t}y", "(c", "(a", "BYLEX", "REV"],
+    ]),
     .commands("range wrong types", [["SET", "s", "v"], ["ZRANGE", "s", "0", "-1"], ["ZRANGE", "s", "x", "1"], ["ZRANGEBYSCORE", "s", "0", "1"],
                                     ["ZRANGEBYSCORE", "s", "x", "1"], ["ZRANGEBYLEX", "s", "-", "+"], ["ZCOUNT", "s", "0", "1"], ["ZLEXCOUNT", "s", "-", "+"],
                                     ["ZREVRANGE", "s", "0", "1"]]),
 ]
 
-/// WITHSCORES in RESP2 only: Redis 7.0's RESP3 reply nests `[member, score]` pairs, Cairn's is
-/// the flat RESP2 layout with RESP3 doubles (docs/COMPATIBILITY.md).
+/// WITHSCORES: RESP3 nests `[member, score]` pairs, RESP2 flattens them.
 private let withScoresCases: [DifferentialCase] = [
     .commands("withscores", [["ZADD", "z", "1", "a", "2.5", "b", "1e308", "c", "-inf", "d"], ["ZRANGE", "z", "0", "-1", "WITHSCORES"],
                              ["ZRANGE", "z", "0", "1", "REV", "WITHSCORES"], ["ZRANGE", "z", "(1", "inf", "BYSCORE", "WITHSCORES", "LIMIT", "0", "2"],
@@ -116,8 +143,8 @@ private let withScoresCases: [DifferentialCase] = [
         try await compare(rangeCases, resp3: true, flushBetweenCases: true)
     }
 
-    @Test func test_withScores_matchRedisInRESP2() async throws {
-        try await compare(withScoresCases, flushBetweenCases: true)
+    @Test func test_withScores_matchRedisInBothProtocols() async throws {
+        try await compare(withScoresCases, resp3: true, flushBetweenCases: true)
     }
 }
 
@@ -141,16 +168,17 @@ private let removeCases: [DifferentialCase] = [
                                  ["ZREMRANGEBYLEX", "s", "x", "+"]]),
 ]
 
-/// ZPOPMIN/ZPOPMAX with a count in RESP2 only: Redis 7.0's RESP3 reply nests `[member, score]`
-/// pairs (docs/COMPATIBILITY.md).
+/// ZPOPMIN/ZPOPMAX with a count: RESP3 nests `[member, score]` pairs (even for a count of 1),
+/// without a count the reply is one flat member, score in both protocols.
 private let popCountCases: [DifferentialCase] = [
     .commands("zpop with a count", [["ZADD", "z", "1", "a", "2", "b", "3", "c", "3", "bb", "-inf", "d"], ["ZPOPMIN", "z", "2"],
-                                    ["ZPOPMAX", "z", "1"], ["ZPOPMAX", "z", "10"], ["EXISTS", "z"], ["ZPOPMIN", "z", "1"]]),
+                                    ["ZPOPMAX", "z", "1"], ["ZPOPMIN", "z"], ["ZPOPMAX", "z", "10"], ["EXISTS", "z"], ["ZPOPMIN", "z", "1"],
+                                    ["ZPOPMIN", "nope", "0"], ["ZPOPMAX", "nope"]]),
 ]
 
 @Suite struct DifferentialSortedSetRemoveTests {
-    @Test func test_popWithACount_matchesRedisInRESP2() async throws {
-        try await compare(popCountCases, flushBetweenCases: true)
+    @Test func test_popWithACount_matchesRedisInBothProtocols() async throws {
+        try await compare(popCountCases, resp3: true, flushBetweenCases: true)
     }
 
     @Test func test_sortedSetRemovals_matchRedisInBothProtocols() async throws {

@@ -48,6 +48,11 @@ import Testing
             .init(key: .integer(2), value: .boolean(false)),
         ]), "*6\r\n:0\r\n:0\r\n:1\r\n:1\r\n:2\r\n:0\r\n", "%3\r\n:0\r\n#f\r\n:1\r\n#t\r\n:2\r\n#f\r\n"),
         Case("empty map", .map([]), "*0\r\n", "%0\r\n"),
+        // ZRANGE z 0 -1 WITHSCORES on redis-server 7.0.15 after HELLO 2 and HELLO 3.
+        Case("pairs (WITHSCORES)", .pairs([
+            RESPValue.Entry(key: .bulk("a"), value: .double(1)), RESPValue.Entry(key: .bulk("b"), value: .double(2.5)),
+        ]), "*4\r\n$1\r\na\r\n$1\r\n1\r\n$1\r\nb\r\n$3\r\n2.5\r\n", "*2\r\n*2\r\n$1\r\na\r\n,1\r\n*2\r\n$1\r\nb\r\n,2.5\r\n"),
+        Case("empty pairs", .pairs([]), "*0\r\n", "*0\r\n"),
         Case("set (DEBUG PROTOCOL)", .set([.integer(0), .integer(1), .integer(2)]),
              "*3\r\n:0\r\n:1\r\n:2\r\n", "~3\r\n:0\r\n:1\r\n:2\r\n"),
         Case("double (DEBUG PROTOCOL)", .double(3.141), "$5\r\n3.141\r\n", ",3.141\r\n"),

@@ -77,23 +77,30 @@ enum BlockingListCommands {
 
     /// BLMPOP timeout numkeys key [key …] LEFT|RIGHT [COUNT count]: LMPOP's syntax is checked
     /// before the timeout, as Redis does.
-    static let multiPop = BlockingForm(
-        waitsFor: .list,
-        parse: { argv in
-            guard argv.count >= 2 else { return .failure(RESPError(StringCommands.syntaxError)) }
-            return ListMultiPopCommand.parse(withoutTimeout(argv)).flatMap { request in
-                BlockTimeout.parse(argv[1]).map { timeout in
-                    BlockingRequest(waitKeys: request.keys, allKeys: request.keys, timeout: timeout)
+    static let multiPop = multiPopForm(waitsFor: .list, parse: ListMultiPopCommand.parse, keys: \.keys, pop: ListMultiPopCommand.pop)
+
+    /// BLMPOP and BZMPOP: the non-blocking command's request after the timeout argument.
+    static func multiPopForm<Request>(waitsFor: KeyType, parse: @escaping @Sendable ([[UInt8]]) -> Result<Request, RESPError>,
+                                      keys: @escaping @Sendable (Request) -> [[UInt8]],
+                                      pop: @escaping @Sendable (Request, inout ApplyContext) throws -> RESPValue) -> BlockingForm {
+        BlockingForm(
+            waitsFor: waitsFor,
+            parse: { argv in
+                guard argv.count >= 2 else { return .failure(RESPError(StringCommands.syntaxError)) }
+                return parse(withoutTimeout(argv)).flatMap { request in
+                    BlockTimeout.parse(argv[1]).map { timeout in
+                        BlockingRequest(waitKeys: keys(request), allKeys: keys(request), timeout: timeout)
+                    }
                 }
-            }
-        },
-        wake: narrowedMultiKey,
-        serve: { _, context in
-            switch ListMultiPopCommand.parse(withoutTimeout(context.arguments)) {
-            case .failure(let error): return error.reply
-            case .success(let request): return try ListMultiPopCommand.pop(request, &context)
-            }
-        })
+            },
+            wake: narrowedMultiKey,
+            serve: { _, context in
+                switch parse(withoutTimeout(context.arguments)) {
+                case .failure(let error): return error.reply
+                case .success(let request): return try pop(request, &context)
+                }
+            })
+    }
 
     /// `name timeout numkeys …` as `name numkeys …`, the non-blocking form's arguments.
     static func withoutTimeout(_ argv: [[UInt8]]) -> [[UInt8]] {

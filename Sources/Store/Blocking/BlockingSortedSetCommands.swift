@@ -1,10 +1,15 @@
-// BZPOPMIN BZPOPMAX (Redis 7.0 t_zset.c): the sorted set pops that wait for data.
+// BZPOPMIN BZPOPMAX BZMPOP (Redis 7.0 t_zset.c): the sorted set pops that wait for data.
 import RESP
 
 enum BlockingSortedSetCommands {
     static let entries: [CommandEntry] = [
         entry("bzpopmin", highest: false),
         entry("bzpopmax", highest: true),
+        CommandEntry(spec: CommandSpec("bzmpop", arity: -5, flags: [.write, .blocking], summary: "bzmpop",
+                                       keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(2),
+                                                          findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]),
+                     data: .blocking(BlockingListCommands.multiPopForm(waitsFor: .zset, parse: SortedSetMultiPopCommand.parse, keys: \.keys,
+                                                                       pop: SortedSetMultiPopCommand.pop))),
     ]
 
     static func entry(_ name: String, highest: Bool) -> CommandEntry {

@@ -45,9 +45,8 @@ enum HashRandomFieldCommand {
         } else {
             picked = CollectionCommands.distinctPositions(Int(clamping: count), of: members.count, using: &generator).shuffled(using: &generator)
         }
-        // WITHVALUES: a flat field/value array, RESP2's form for both protocols (docs/COMPATIBILITY.md).
-        return .array(picked.flatMap { index in
-            withValues ? [RESPValue.bulk(members[index].member), .bulk(members[index].value)] : [.bulk(members[index].member)]
-        })
+        // WITHVALUES: field/value pairs, nested in RESP3 as Redis 7.0 replies.
+        guard withValues else { return .array(picked.map { .bulk(members[$0].member) }) }
+        return .pairs(picked.map { RESPValue.Entry(key: .bulk(members[$0].member), value: .bulk(members[$0].value)) })
     }
 }

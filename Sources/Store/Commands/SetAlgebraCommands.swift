@@ -93,27 +93,45 @@ enum SetCardinalityCommand {
         data: .keyspace { argv, keyspace in await cardinality(argv, keyspace) })
 
     static func cardinality(_ argv: [[UInt8]], _ keyspace: Keyspace) async -> RESPValue {
-        guard let numberOfKeys = StrictInteger.parse(argv[1]), numberOfKeys >= 1 else {
-            return .error("ERR numkeys should be greater than 0")
+        switch parse(argv) {
+        case .failure(let error): return error.reply
+        case .success(let request):
+            guard case .slot(let slot) = KeySlots.of(keys: request.keys) else { return KeySlots.crossSlotError }
+            return await keyspace.read(slot: slot, argv: argv, handler: read)
         }
-        guard numberOfKeys <= Int64(argv.count - 2) else { return .error("ERR Number of keys can't be greater than number of args") }
+    }
+
+    /// The keys and the LIMIT (0: none), or Redis's error for the arguments.
+    static func parse(_ argv: [[UInt8]]) -> Result<(keys: [[UInt8]], limit: Int), RESPError> {
+        guard argv.count >= 2, let numberOfKeys = StrictInteger.parse(argv[1]), numberOfKeys >= 1 else {
+            return .failure(RESPError(.error("ERR numkeys should be greater than 0")))
+        }
+        guard numberOfKeys <= Int64(argv.count - 2) else {
+            return .failure(RESPError(.error("ERR Number of keys can't be greater than number of args")))
+        }
         let keysEnd = 2 + Int(numberOfKeys)
         var limit = 0
         var index = keysEnd
         while index < argv.count {
-            guard StringCommands.isOption(argv[index], "limit"), index + 1 < argv.count else { return StringCommands.syntaxError }
-            guard let parsed = StrictInteger.parse(argv[index + 1]), parsed >= 0 else { return .error("ERR LIMIT can't be negative") }
+            guard StringCommands.isOption(argv[index], "limit"), index + 1 < argv.count else { return .failure(RESPError(StringCommands.syntaxError)) }
+            guard let parsed = StrictInteger.parse(argv[index + 1]), parsed >= 0 else {
+                return .failure(RESPError(.error("ERR LIMIT can't be negative")))
+            }
             limit = Int(clamping: parsed)
             index += 2
         }
-        let keys = Array(argv[2..<keysEnd])
-        guard case .slot(let slot) = KeySlots.of(keys: keys) else { return KeySlots.crossSlotError }
-        let intersectionLimit = limit
-        return await keyspace.read(slot: slot, argv: keys) { keys, data in
-            guard let sets = try SetAlgebraCommands.load(keys[...], data.collection(_:of:), { key, record in
+        return .success((Array(argv[2..<keysEnd]), limit))
+    }
+
+    /// The read on the keys' region (also how a MULTI block runs it).
+    static let read: ReadHandler = { argv, data in
+        switch parse(argv) {
+        case .failure(let error): return error.reply
+        case .success(let request):
+            guard let sets = try SetAlgebraCommands.load(request.keys[...], data.collection(_:of:), { key, record in
                 try data.members(of: key, record).map(\.member)
             }) else { return CollectionCommands.wrongType }
-            return .integer(Int64(SetAlgebraCommands.combine(sets, .intersection, limit: intersectionLimit).count))
+            return .integer(Int64(SetAlgebraCommands.combine(sets, .intersection, limit: request.limit).count))
         }
     }
 }

@@ -1,5 +1,6 @@
 // Sorted set commands (Redis 7.0 t_zset.c) as data for the command table: the writes ZADD
-// ZINCRBY ZREM; the reads are in SortedSetReadCommands.
+// ZINCRBY ZREM; the others are listed with them (reads, ranges, removals, algebra, ZMPOP,
+// ZRANDMEMBER, ZSCAN).
 import RESP
 
 enum SortedSetCommands {
@@ -11,6 +12,8 @@ enum SortedSetCommands {
         CommandEntry(spec: CollectionCommands.keySpec("zrem", arity: -3, flags: [.write, .fast]),
                      data: .write(normalize: nil, apply: remove)),
     ] + SortedSetReadCommands.entries + SortedSetRangeCommands.entries + SortedSetRemoveCommands.entries
+        + SortedSetAlgebraCommands.entries
+        + [SortedSetMultiPopCommand.entry, SortedSetRandomMemberCommand.entry, CollectionScanCommands.sortedSetScan]
 
     struct AddOptions {
         var nx = false, xx = false, gt = false, lt = false, ch = false, incr = false

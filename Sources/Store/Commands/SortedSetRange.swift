@@ -46,19 +46,66 @@ struct LexRange {
     }
 
     func contains(_ member: [UInt8]) -> Bool {
-        let aboveMin: Bool = switch min {
+        isAboveMin(member) && isBelowMax(member)
+    }
+
+    /// `zslLexValueGteMin`.
+    func isAboveMin(_ member: [UInt8]) -> Bool {
+        switch min {
         case .minusInfinity: true
         case .plusInfinity: false
         case .inclusive(let bound): !member.lexicographicallyPrecedes(bound)
         case .exclusive(let bound): bound.lexicographicallyPrecedes(member)
         }
-        let belowMax: Bool = switch max {
+    }
+
+    /// `zslLexValueLteMax`.
+    func isBelowMax(_ member: [UInt8]) -> Bool {
+        switch max {
         case .minusInfinity: false
         case .plusInfinity: true
         case .inclusive(let bound): !bound.lexicographicallyPrecedes(member)
         case .exclusive(let bound): member.lexicographicallyPrecedes(bound)
         }
-        return aboveMin && belowMax
+    }
+
+    /// Positions of the members a lex range selects from members in score order, as Redis 7.0
+    /// walks a listpack (`zzlFirstInLexRange`, `zzlLastInLexRange`): forwards from the first
+    /// member at or above min (none unless it is also at or below max) while members stay at
+    /// or below max; reversed from the last member at or below max while members stay at or
+    /// above min. With equal scores, as BYLEX expects, that is every member in the range; with
+    /// mixed scores it is what Redis answers for a small sorted set.
+    func walk(_ members: [[UInt8]], reverse: Bool) -> [Int] {
+        guard isNonEmpty, let first = members.first, let last = members.last, isAboveMin(last), isBelowMax(first) else { return [] }
+        if reverse {
+            guard let start = members.lastIndex(where: isBelowMax), isAboveMin(members[start]) else { return [] }
+            var index = start
+            var selected: [Int] = []
+            while index >= 0, isAboveMin(members[index]) {
+                selected.append(index)
+                index -= 1
+            }
+            return selected
+        }
+        guard let start = members.firstIndex(where: isAboveMin), isBelowMax(members[start]) else { return [] }
+        return Array(members[start...].prefix { isBelowMax($0) }.indices)
+    }
+
+    /// `zslIsInLexRange`'s first test: min above max, or equal with an exclusive end (`-` and
+    /// `+` count as exclusive), is empty.
+    private var isNonEmpty: Bool {
+        func rank(_ bound: Bound) -> (order: Int, bytes: [UInt8]) {
+            switch bound {
+            case .minusInfinity: (0, [])
+            case .inclusive(let bytes), .exclusive(let bytes): (1, bytes)
+            case .plusInfinity: (2, [])
+            }
+        }
+        let (low, high) = (rank(min), rank(max))
+        if low.order != high.order { return low.order < high.order }
+        if low.bytes != high.bytes { return low.bytes.lexicographicallyPrecedes(high.bytes) }
+        if case .inclusive = min, case .inclusive = max { return true }
+        return false
     }
 
     private static func bound(_ argument: [UInt8]) -> Bound? {
@@ -70,5 +117,51 @@ struct LexRange {
         case UInt8(ascii: "["): return .inclusive(Array(argument.dropFirst()))
         default: return nil
         }
+    }
+}
+
+/// A sorted set member with its score, in the order the reads list them.
+typealias ScoredMember = (member: [UInt8], score: Double)
+
+/// What a range command selects from the members in Redis's order: by rank (ZRANGE,
+/// ZREMRANGEBYRANK), by score (BYSCORE, ZCOUNT, ZREMRANGEBYSCORE) or by member bytes (BYLEX,
+/// ZLEXCOUNT, ZREMRANGEBYLEX). One place for ZRANGE's and ZREMRANGEBY*'s selection.
+enum SortedSetSelection {
+    case rank(start: Int64, stop: Int64)
+    case score(ScoreRange)
+    case lex(LexRange)
+
+    /// The selected members in the reply's direction. LIMIT applies to score and lex ranges
+    /// only: a negative offset selects nothing, a negative count means all.
+    func select(_ ordered: [ScoredMember], reverse: Bool = false, offset: Int64 = 0, limit: Int64 = -1) -> [ScoredMember] {
+        let matching: [ScoredMember]
+        switch self {
+        case .rank(let start, let stop):
+            // `genericZrangebyrankCommand`: negative indexes count from the end, then clamp.
+            let length = Int64(ordered.count)
+            var first = start < 0 ? length &+ start : start
+            var last = stop < 0 ? length &+ stop : stop
+            if first < 0 { first = 0 }
+            guard first <= last, first < length else { return [] }
+            if last >= length { last = length - 1 }
+            guard reverse else { return Array(ordered[Int(first)...Int(last)]) }
+            return Array(Array(ordered.reversed())[Int(first)...Int(last)])
+        case .score(let range):
+            let inRange = ordered.filter { range.contains($0.score) }
+            matching = reverse ? inRange.reversed() : inRange
+        case .lex(let range):
+            matching = range.walk(ordered.map(\.member), reverse: reverse).map { ordered[$0] }
+        }
+        guard offset >= 0 else { return [] }
+        let rest = matching.dropFirst(Int(clamping: offset))
+        return limit < 0 ? Array(rest) : Array(rest.prefix(Int(clamping: limit)))
+    }
+}
+
+enum SortedSetOrder {
+    /// Members and their stored scores in Redis's order (score, then member bytes).
+    static func ordered(_ entries: [(member: [UInt8], value: [UInt8])]) -> [ScoredMember] {
+        entries.compactMap { entry in ScoreKey.score(entry.value).map { (member: entry.member, score: $0) } }
+            .sorted(by: SortedSetScore.precedes)
     }
 }

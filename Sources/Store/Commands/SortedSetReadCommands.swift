@@ -20,17 +20,13 @@ enum SortedSetReadCommands {
         CollectionCommands.read("zrevrank", arity: 3) { argv, data in try rank(argv, data, reverse: true) },
     ]
 
-
-
     private static func score(_ member: [UInt8], _ key: [UInt8], _ record: KeyRecord, _ data: KeyspaceRead) throws -> Double? {
         try data.member(member, of: key, record).flatMap(ScoreKey.score)
     }
 
     /// Every member with its score, in Redis's order (score, then member bytes).
-    static func ordered(_ key: [UInt8], _ record: KeyRecord, _ data: KeyspaceRead) throws -> [(member: [UInt8], score: Double)] {
-        try data.members(of: key, record)
-            .compactMap { entry in ScoreKey.score(entry.value).map { (member: entry.member, score: $0) } }
-            .sorted(by: SortedSetScore.precedes)
+    static func ordered(_ key: [UInt8], _ record: KeyRecord, _ data: KeyspaceRead) throws -> [ScoredMember] {
+        SortedSetOrder.ordered(try data.members(of: key, record))
     }
 
     private static func rank(_ argv: [[UInt8]], _ data: KeyspaceRead, reverse: Bool) throws -> RESPValue {

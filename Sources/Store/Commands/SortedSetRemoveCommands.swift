@@ -9,23 +9,15 @@ enum SortedSetRemoveCommands {
         write("zremrangebyrank", arity: 4) { context in
             let arguments = context.arguments
             guard let start = StrictInteger.parse(arguments[2]), let stop = StrictInteger.parse(arguments[3]) else { return StringCommands.notAnInteger }
-            return try removeRange(&context) { members in
-                let length = Int64(members.count)
-                var first = start < 0 ? length &+ start : start
-                var last = stop < 0 ? length &+ stop : stop
-                if first < 0 { first = 0 }
-                guard first <= last, first < length else { return [] }
-                if last >= length { last = length - 1 }
-                return Array(members[Int(first)...Int(last)])
-            }
+            return try removeRange(&context, .rank(start: start, stop: stop))
         },
         write("zremrangebyscore", arity: 4) { context in
             guard let range = ScoreRange(min: context.arguments[2], max: context.arguments[3]) else { return ScoreRange.notAFloat }
-            return try removeRange(&context) { members in members.filter { range.contains($0.score) } }
+            return try removeRange(&context, .score(range))
         },
         write("zremrangebylex", arity: 4) { context in
             guard let range = LexRange(min: context.arguments[2], max: context.arguments[3]) else { return LexRange.invalid }
-            return try removeRange(&context) { members in members.filter { range.contains($0.member) } }
+            return try removeRange(&context, .lex(range))
         },
     ]
 
@@ -40,12 +32,11 @@ enum SortedSetRemoveCommands {
     }
 
     /// Every member with its score, in Redis's order, as the write sees them.
-    private static func ordered(_ key: [UInt8], _ record: KeyRecord, _ context: ApplyContext) throws -> [(member: [UInt8], score: Double)] {
-        try context.members(of: key, record)
-            .compactMap { entry in ScoreKey.score(entry.value).map { (member: entry.member, score: $0) } }
-            .sorted(by: SortedSetScore.precedes)
+    static func ordered(_ key: [UInt8], _ record: KeyRecord, _ context: ApplyContext) throws -> [ScoredMember] {
+        SortedSetOrder.ordered(try context.members(of: key, record))
     }
 
+    /// `zpopmin key [count]`: without a count a flat member, score; with one, pairs (nested in RESP3).
     private static func pop(_ context: inout ApplyContext, highest: Bool) throws -> RESPValue {
         let arguments = context.arguments
         guard arguments.count <= 3 else { return StringCommands.syntaxError }
@@ -55,27 +46,34 @@ enum SortedSetRemoveCommands {
             count = parsed
         }
         let key = arguments[1]
+        let popped: [ScoredMember]
         switch try context.collection(key, of: .zset) {
-        case .missing: return .array([])
+        case .missing: popped = []
         case .wrongType: return CollectionCommands.wrongType
-        case .found(var record):
-            guard count > 0 else { return .array([]) }
-            let members = try ordered(key, record, context)
-            let popped = Array((highest ? Array(members.reversed()) : members).prefix(Int(clamping: count)))
-            for entry in popped { try context.removeScored(entry.member, in: key, &record) }
-            try context.storeCollection(key, record)
-            return .array(popped.flatMap { [RESPValue.bulk($0.member), .double($0.score)] })
+        case .found(var record): popped = try pop(count, highest: highest, from: key, &record, &context)
         }
+        guard arguments.count == 3 else { return .array(popped.flatMap { [RESPValue.bulk($0.member), .double($0.score)] }) }
+        return SortedSetRangeCommands.reply(popped, withScores: true)
     }
 
-    private static func removeRange(_ context: inout ApplyContext,
-                                    _ select: ([(member: [UInt8], score: Double)]) -> [(member: [UInt8], score: Double)]) throws -> RESPValue {
+    /// Removes up to `count` members from the lowest (or highest) score on and returns them.
+    static func pop(_ count: Int64, highest: Bool, from key: [UInt8], _ record: inout KeyRecord,
+                    _ context: inout ApplyContext) throws -> [ScoredMember] {
+        guard count > 0 else { return [] }
+        let members = try ordered(key, record, context)
+        let popped = Array((highest ? Array(members.reversed()) : members).prefix(Int(clamping: count)))
+        for entry in popped { try context.removeScored(entry.member, in: key, &record) }
+        try context.storeCollection(key, record)
+        return popped
+    }
+
+    private static func removeRange(_ context: inout ApplyContext, _ selection: SortedSetSelection) throws -> RESPValue {
         let key = context.arguments[1]
         switch try context.collection(key, of: .zset) {
         case .missing: return .integer(0)
         case .wrongType: return CollectionCommands.wrongType
         case .found(var record):
-            let chosen = select(try ordered(key, record, context))
+            let chosen = selection.select(try ordered(key, record, context))
             for entry in chosen { try context.removeScored(entry.member, in: key, &record) }
             if !chosen.isEmpty { try context.storeCollection(key, record) }
             return .integer(Int64(chosen.count))

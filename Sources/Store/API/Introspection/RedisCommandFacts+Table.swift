@@ -70,6 +70,12 @@ extension RedisCommandFacts {
             categories: [.write, .list, .slow, .blocking], tips: [],
             keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readWrite, .insert], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "bzmpop": RedisCommandFacts(
+            summary: "Remove and return members with scores in a sorted set or block until one is available",
+            docs: CommandDocs(since: "7.0.0", group: .sortedSet, complexity: "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped."),
+            categories: [.write, .sortedSet, .slow, .blocking], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(2), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
         "bzpopmax": RedisCommandFacts(
             summary: "Remove and return the member with the highest score from one or more sorted sets, or block until one is available",
             docs: CommandDocs(since: "5.0.0", group: .sortedSet, complexity: "O(log(N)) with N being the number of elements in the sorted set."),
@@ -1042,17 +1048,53 @@ extension RedisCommandFacts {
             categories: [.read, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "zdiff": RedisCommandFacts(
+            summary: "Subtract multiple sorted sets",
+            docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
+        "zdiffstore": RedisCommandFacts(
+            summary: "Subtract multiple sorted sets and store the resulting sorted set in a new key",
+            docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readOnly, .access], beginSearch: .index(2), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
         "zincrby": RedisCommandFacts(
             summary: "Increment the score of a member in a sorted set",
             docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)) where N is the number of elements in the sorted set."),
             categories: [.write, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readWrite, .access, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "zinter": RedisCommandFacts(
+            summary: "Intersect multiple sorted sets",
+            docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
+        "zintercard": RedisCommandFacts(
+            summary: "Intersect multiple sorted sets and return the cardinality of the result",
+            docs: CommandDocs(since: "7.0.0", group: .sortedSet, complexity: "O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
+        "zinterstore": RedisCommandFacts(
+            summary: "Intersect multiple sorted sets and store the resulting sorted set in a new key",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readOnly, .access], beginSearch: .index(2), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
         "zlexcount": RedisCommandFacts(
             summary: "Count the number of members in a sorted set between a given lexicographical range",
             docs: CommandDocs(since: "2.8.9", group: .sortedSet, complexity: "O(log(N)) with N being the number of elements in the sorted set."),
             categories: [.read, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zmpop": RedisCommandFacts(
+            summary: "Remove and return members with scores in a sorted set",
+            docs: CommandDocs(since: "7.0.0", group: .sortedSet, complexity: "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
         ),
         "zmscore": RedisCommandFacts(
             summary: "Get the score associated with the given members in a sorted set",
@@ -1072,6 +1114,12 @@ extension RedisCommandFacts {
             categories: [.write, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "zrandmember": RedisCommandFacts(
+            summary: "Get one or multiple random elements from a sorted set",
+            docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(N) where N is the number of elements returned"),
+            categories: [.read, .sortedSet, .slow], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "zrange": RedisCommandFacts(
             summary: "Return a range of members in a sorted set",
             docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned."),
@@ -1089,6 +1137,12 @@ extension RedisCommandFacts {
             docs: CommandDocs(since: "1.0.5", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N))."),
             categories: [.read, .sortedSet, .slow], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zrangestore": RedisCommandFacts(
+            summary: "Store a range of members from sorted set into another key",
+            docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements stored into the destination key."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readOnly, .access], beginSearch: .index(2), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
         "zrank": RedisCommandFacts(
             summary: "Determine the index of a member in a sorted set",
@@ -1144,11 +1198,29 @@ extension RedisCommandFacts {
             categories: [.read, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
         ),
+        "zscan": RedisCommandFacts(
+            summary: "Incrementally iterate sorted sets elements and associated scores",
+            docs: CommandDocs(since: "2.8.0", group: .sortedSet, complexity: "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.."),
+            categories: [.read, .sortedSet, .slow], tips: ["nondeterministic_output"],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
         "zscore": RedisCommandFacts(
             summary: "Get the score associated with the given member in a sorted set",
             docs: CommandDocs(since: "1.2.0", group: .sortedSet, complexity: "O(1)"),
             categories: [.read, .sortedSet, .fast], tips: [],
             keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0))]
+        ),
+        "zunion": RedisCommandFacts(
+            summary: "Add multiple sorted sets",
+            docs: CommandDocs(since: "6.2.0", group: .sortedSet, complexity: "O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set."),
+            categories: [.read, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.readOnly, .access], beginSearch: .index(1), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
+        ),
+        "zunionstore": RedisCommandFacts(
+            summary: "Add multiple sorted sets and store the resulting sorted set in a new key",
+            docs: CommandDocs(since: "2.0.0", group: .sortedSet, complexity: "O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set."),
+            categories: [.write, .sortedSet, .slow], tips: [],
+            keySpecs: [KeySpec(flags: [.overwrite, .update], beginSearch: .index(1), findKeys: .range(lastKey: 0, keyStep: 1, limit: 0)), KeySpec(flags: [.readOnly, .access], beginSearch: .index(2), findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]
         ),
     ]
 }
