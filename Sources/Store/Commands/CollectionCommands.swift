@@ -68,6 +68,19 @@ enum CollectionCommands {
     /// A position in `0..<size` (size > 0). The arithmetic is spelled out rather than left to
     /// `Int.random(in:using:)`, whose algorithm may change between toolchains: replicas must
     /// agree on every pick.
+    /// HRANDFIELD's and ZRANDMEMBER's reply without a count: one member, or nil.
+    static func randomMember(_ key: [UInt8], of type: KeyType, _ data: KeyspaceRead,
+                             using generator: inout some RandomNumberGenerator) throws -> RESPValue {
+        switch try data.collection(key, of: type) {
+        case .wrongType: return wrongType
+        case .missing: return .nullBulk
+        case .found(let record):
+            let members = try data.members(of: key, record)
+            guard !members.isEmpty else { return .nullBulk }
+            return .bulk(members[position(below: members.count, using: &generator)].member)
+        }
+    }
+
     static func position(below size: Int, using generator: inout some RandomNumberGenerator) -> Int {
         Int(generator.next() % UInt64(max(size, 1)))
     }

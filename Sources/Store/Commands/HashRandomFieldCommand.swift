@@ -8,16 +8,7 @@ enum HashRandomFieldCommand {
 
     static let randomFields: ReadHandler = { argv, data in
         var generator = SystemRandomNumberGenerator()
-        guard argv.count >= 3 else {
-            switch try data.collection(argv[1], of: .hash) {
-            case .wrongType: return CollectionCommands.wrongType
-            case .missing: return .nullBulk
-            case .found(let record):
-                let members = try data.members(of: argv[1], record)
-                guard !members.isEmpty else { return .nullBulk }
-                return .bulk(members[CollectionCommands.position(below: members.count, using: &generator)].member)
-            }
-        }
+        guard argv.count >= 3 else { return try CollectionCommands.randomMember(argv[1], of: .hash, data, using: &generator) }
         let withValues = argv.count == 4
         guard argv.count <= 4, !withValues || StringCommands.isOption(argv[3], "withvalues") else { return StringCommands.syntaxError }
         let count: Int64

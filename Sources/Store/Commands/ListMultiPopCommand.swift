@@ -5,19 +5,7 @@
 import RESP
 
 enum ListMultiPopCommand {
-    static let entry = CommandEntry(
-        spec: CommandSpec("lmpop", arity: -4, flags: [.write], summary: "lmpop",
-                          keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1),
-                                             findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]),
-        data: .keyspace { argv, keyspace in
-            switch parse(argv) {
-            case .failure(let error): return error.reply
-            case .success(let parsed):
-                guard case .slot(let slot) = KeySlots.of(keys: parsed.keys) else { return KeySlots.crossSlotError }
-                return await keyspace.propose(slot: slot, arguments: argv)
-            }
-        },
-        internalApplies: ["lmpop": apply])
+    static let entry = MultiPopArguments.entry("lmpop", keys: { parse($0).map(\.keys) }, apply: apply)
 
     struct Request {
         var keys: [[UInt8]]
@@ -26,24 +14,7 @@ enum ListMultiPopCommand {
     }
 
     static func parse(_ argv: [[UInt8]]) -> Result<Request, RESPError> {
-        let badNumber = RESPError(.error("ERR numkeys should be greater than 0"))
-        guard argv.count >= 2, let numberOfKeys = StrictInteger.parse(argv[1]), numberOfKeys >= 1 else { return .failure(badNumber) }
-        guard numberOfKeys < Int64(argv.count) - 2 else { return .failure(RESPError(StringCommands.syntaxError)) }
-        let whereIndex = 2 + Int(numberOfKeys)
-        guard let left = ListStorage.isLeft(argv[whereIndex]) else { return .failure(RESPError(StringCommands.syntaxError)) }
-        var count: Int64?
-        var index = whereIndex + 1
-        while index < argv.count {
-            guard count == nil, StringCommands.isOption(argv[index], "count"), index + 1 < argv.count else {
-                return .failure(RESPError(StringCommands.syntaxError))
-            }
-            guard let parsed = StrictInteger.parse(argv[index + 1]), parsed >= 1 else {
-                return .failure(RESPError(.error("ERR count should be greater than 0")))
-            }
-            count = parsed
-            index += 2
-        }
-        return .success(Request(keys: Array(argv[2..<whereIndex]), left: left, count: count ?? 1))
+        MultiPopArguments.parse(argv, side: ListStorage.isLeft).map { Request(keys: $0.keys, left: $0.side, count: $0.count) }
     }
 
     static let apply: ApplyHandler = { context in

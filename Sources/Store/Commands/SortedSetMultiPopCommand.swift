@@ -5,19 +5,7 @@
 import RESP
 
 enum SortedSetMultiPopCommand {
-    static let entry = CommandEntry(
-        spec: CommandSpec("zmpop", arity: -4, flags: [.write], summary: "zmpop",
-                          keySpecs: [KeySpec(flags: [.readWrite, .access, .delete], beginSearch: .index(1),
-                                             findKeys: .keyNumber(keyNumberIndex: 0, firstKey: 1, keyStep: 1))]),
-        data: .keyspace { argv, keyspace in
-            switch parse(argv) {
-            case .failure(let error): return error.reply
-            case .success(let parsed):
-                guard case .slot(let slot) = KeySlots.of(keys: parsed.keys) else { return KeySlots.crossSlotError }
-                return await keyspace.propose(slot: slot, arguments: argv)
-            }
-        },
-        internalApplies: ["zmpop": apply])
+    static let entry = MultiPopArguments.entry("zmpop", keys: { parse($0).map(\.keys) }, apply: apply)
 
     struct Request {
         var keys: [[UInt8]]
@@ -26,32 +14,10 @@ enum SortedSetMultiPopCommand {
     }
 
     static func parse(_ argv: [[UInt8]]) -> Result<Request, RESPError> {
-        guard argv.count >= 2, let numberOfKeys = StrictInteger.parse(argv[1]), numberOfKeys >= 1 else {
-            return .failure(RESPError(.error("ERR numkeys should be greater than 0")))
+        let side: ([UInt8]) -> Bool? = { word in
+            StringCommands.isOption(word, "min") ? false : StringCommands.isOption(word, "max") ? true : nil
         }
-        guard numberOfKeys < Int64(argv.count) - 2 else { return .failure(RESPError(StringCommands.syntaxError)) }
-        let whereIndex = 2 + Int(numberOfKeys)
-        let highest: Bool
-        if StringCommands.isOption(argv[whereIndex], "min") {
-            highest = false
-        } else if StringCommands.isOption(argv[whereIndex], "max") {
-            highest = true
-        } else {
-            return .failure(RESPError(StringCommands.syntaxError))
-        }
-        var count: Int64?
-        var index = whereIndex + 1
-        while index < argv.count {
-            guard count == nil, StringCommands.isOption(argv[index], "count"), index + 1 < argv.count else {
-                return .failure(RESPError(StringCommands.syntaxError))
-            }
-            guard let parsed = StrictInteger.parse(argv[index + 1]), parsed >= 1 else {
-                return .failure(RESPError(.error("ERR count should be greater than 0")))
-            }
-            count = parsed
-            index += 2
-        }
-        return .success(Request(keys: Array(argv[2..<whereIndex]), highest: highest, count: count ?? 1))
+        return MultiPopArguments.parse(argv, side: side).map { Request(keys: $0.keys, highest: $0.side, count: $0.count) }
     }
 
     /// The first non-empty key and its popped `[member, score]` pairs, nested in both protocols

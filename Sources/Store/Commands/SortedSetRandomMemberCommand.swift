@@ -8,16 +8,7 @@ enum SortedSetRandomMemberCommand {
 
     static let randomMembers: ReadHandler = { argv, data in
         var generator = SystemRandomNumberGenerator()
-        guard argv.count >= 3 else {
-            switch try data.collection(argv[1], of: .zset) {
-            case .wrongType: return CollectionCommands.wrongType
-            case .missing: return .nullBulk
-            case .found(let record):
-                let members = try data.members(of: argv[1], record)
-                guard !members.isEmpty else { return .nullBulk }
-                return .bulk(members[CollectionCommands.position(below: members.count, using: &generator)].member)
-            }
-        }
+        guard argv.count >= 3 else { return try CollectionCommands.randomMember(argv[1], of: .zset, data, using: &generator) }
         let count: Int64
         switch CollectionCommands.parseSignedCount(argv[2]) {
         case .failure(let error): return error.reply
