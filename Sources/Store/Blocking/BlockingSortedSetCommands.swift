@@ -26,10 +26,7 @@ enum BlockingSortedSetCommands {
                 case .missing: continue
                 case .wrongType: return CollectionCommands.wrongType
                 case .found(var record):
-                    let members = try SortedSetReadCommands.ordered(key, record, context.readView)
-                    guard let chosen = highest ? members.last : members.first else { continue }
-                    try context.removeScored(chosen.member, in: key, &record)
-                    try context.storeCollection(key, record)
+                    guard let chosen = try SortedSetRemoveCommands.pop(1, highest: highest, from: key, &record, &context).first else { continue }
                     return .array([.bulk(key), .bulk(chosen.member), .double(chosen.score)])
                 }
             }

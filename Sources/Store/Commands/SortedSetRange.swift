@@ -137,15 +137,9 @@ enum SortedSetSelection {
         let matching: [ScoredMember]
         switch self {
         case .rank(let start, let stop):
-            // `genericZrangebyrankCommand`: negative indexes count from the end, then clamp.
-            let length = Int64(ordered.count)
-            var first = start < 0 ? length &+ start : start
-            var last = stop < 0 ? length &+ stop : stop
-            if first < 0 { first = 0 }
-            guard first <= last, first < length else { return [] }
-            if last >= length { last = length - 1 }
-            guard reverse else { return Array(ordered[Int(first)...Int(last)]) }
-            return Array(Array(ordered.reversed())[Int(first)...Int(last)])
+            guard let positions = Self.positions(start: start, stop: stop, length: ordered.count) else { return [] }
+            guard reverse else { return Array(ordered[positions]) }
+            return Array(Array(ordered.reversed())[positions])
         case .score(let range):
             let inRange = ordered.filter { range.contains($0.score) }
             matching = reverse ? inRange.reversed() : inRange
@@ -155,6 +149,20 @@ enum SortedSetSelection {
         guard offset >= 0 else { return [] }
         let rest = matching.dropFirst(Int(clamping: offset))
         return limit < 0 ? Array(rest) : Array(rest.prefix(Int(clamping: limit)))
+    }
+}
+
+extension SortedSetSelection {
+    /// `genericZrangebyrankCommand`: negative indexes count from the end, then clamp; nil
+    /// when nothing is selected.
+    static func positions(start: Int64, stop: Int64, length: Int) -> ClosedRange<Int>? {
+        let count = Int64(length)
+        var first = start < 0 ? count &+ start : start
+        var last = stop < 0 ? count &+ stop : stop
+        if first < 0 { first = 0 }
+        guard first <= last, first < count else { return nil }
+        if last >= count { last = count - 1 }
+        return Int(first)...Int(last)
     }
 }
 

@@ -19,7 +19,8 @@ enum SortedSetRangeCommands {
         CollectionCommands.read("zcount", arity: 4, flags: [.readonly, .fast]) { argv, data in
             guard let range = ScoreRange(min: argv[2], max: argv[3]) else { return ScoreRange.notAFloat }
             return try CollectionCommands.whole(argv, data, of: .zset, empty: .integer(0)) { record in
-                .integer(Int64(SortedSetSelection.score(range).select(try SortedSetReadCommands.ordered(argv[1], record, data)).count))
+                .integer(Int64(try SortedSetSelection.count(range, from: data, argv[1], record)
+                    ?? SortedSetSelection.score(range).select(try SortedSetReadCommands.ordered(argv[1], record, data)).count))
             }
         },
         CollectionCommands.read("zlexcount", arity: 4, flags: [.readonly, .fast]) { argv, data in
@@ -107,7 +108,10 @@ enum SortedSetRangeCommands {
         case .success(let parsed): request = parsed
         }
         return try CollectionCommands.whole(argv, data, of: .zset, empty: .array([])) { record in
-            reply(request.select(try SortedSetReadCommands.ordered(argv[1], record, data)), withScores: request.withScores)
+            let selected = try request.selection.select(from: data, argv[1], record, reverse: request.reverse,
+                                                        offset: request.offset, limit: request.limit)
+                ?? request.select(try SortedSetReadCommands.ordered(argv[1], record, data))
+            return reply(selected, withScores: request.withScores)
         }
     }
 

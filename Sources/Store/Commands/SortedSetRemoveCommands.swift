@@ -60,8 +60,14 @@ enum SortedSetRemoveCommands {
     static func pop(_ count: Int64, highest: Bool, from key: [UInt8], _ record: inout KeyRecord,
                     _ context: inout ApplyContext) throws -> [ScoredMember] {
         guard count > 0 else { return [] }
-        let members = try ordered(key, record, context)
-        let popped = Array((highest ? Array(members.reversed()) : members).prefix(Int(clamping: count)))
+        let popped: [ScoredMember]
+        let view = context.readView
+        if view.indexIsCurrent {
+            popped = try view.firstScored(key, record, reverse: highest, limit: Int(clamping: count))
+        } else {
+            let members = try ordered(key, record, context)
+            popped = Array((highest ? Array(members.reversed()) : members).prefix(Int(clamping: count)))
+        }
         for entry in popped { try context.removeScored(entry.member, in: key, &record) }
         try context.storeCollection(key, record)
         return popped

@@ -26,6 +26,11 @@ public enum ScoreKey {
         return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
     }
 
+    /// The score whose `ordered` bytes these are.
+    public static func score(ordered: UInt64) -> Double {
+        Double(bitPattern: ordered & (1 << 63) != 0 ? ordered & ~(1 << 63) : ~ordered)
+    }
+
     /// The index entry of `member` with `score` in `key`'s sorted set of `version`.
     public static func stored(_ key: [UInt8], version: UInt64, score: Double, member: [UInt8]) -> [UInt8] {
         var bytes = MemberKey.prefix(key, version: version)
