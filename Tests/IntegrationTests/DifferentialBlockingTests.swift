@@ -96,6 +96,19 @@ private let wakeUpScenarios: [ClientScenario] = [
         .send(1, [["BZMPOP", "0", "2", "{y}a", "{y}b", "MAX", "COUNT", "2"]]), .awaitBlocked(1),
         .command(2, ["ZADD", "{y}b", "1", "one", "2", "two", "3", "three"]), .read(1), .command(2, ["ZRANGE", "{y}b", "0", "-1", "WITHSCORES"]),
     ]),
+    ClientScenario(name: "BLMOVE woken with a destination of another type", steps: [
+        .send(1, [["BLMOVE", "{t}s", "{t}d", "LEFT", "LEFT", "0"]]), .awaitBlocked(1), .command(2, ["SET", "{t}d", "string"]),
+        .command(2, ["RPUSH", "{t}s", "v"]), .read(1), .command(2, ["LRANGE", "{t}s", "0", "-1"]), .awaitBlocked(0),
+    ]),
+    ClientScenario(name: "RENAME and COPY give a waited-on key data", steps: [
+        .send(1, [["BLPOP", "{r}q", "0"]]), .awaitBlocked(1), .command(2, ["RPUSH", "{r}tmp", "a", "b"]),
+        .command(2, ["RENAME", "{r}tmp", "{r}q"]), .read(1), .send(1, [["BRPOP", "{r}z", "0"]]), .awaitBlocked(1),
+        .command(2, ["COPY", "{r}q", "{r}z"]), .read(1), .command(2, ["LRANGE", "{r}q", "0", "-1"]),
+    ]),
+    ClientScenario(name: "a push and delete in one block leave the waiter waiting", steps: [
+        .send(1, [["BLPOP", "q", "0.5"]]), .awaitBlocked(1), .command(2, ["MULTI"]), .command(2, ["RPUSH", "q", "a"]),
+        .command(2, ["DEL", "q"]), .command(2, ["EXEC"]), .read(1),
+    ]),
     ClientScenario(name: "another type does not wake a list waiter", steps: [
         .send(1, [["BLPOP", "q", "0"]]), .awaitBlocked(1), .command(2, ["SET", "q", "string"]), .command(2, ["DEL", "q"]),
         .command(2, ["ZADD", "q", "1", "m"]), .command(2, ["DEL", "q"]), .awaitBlocked(1), .command(2, ["RPUSH", "q", "v"]), .read(1),
