@@ -109,6 +109,13 @@ private let wakeUpScenarios: [ClientScenario] = [
         .send(1, [["BLPOP", "q", "0.5"]]), .awaitBlocked(1), .command(2, ["MULTI"]), .command(2, ["RPUSH", "q", "a"]),
         .command(2, ["DEL", "q"]), .command(2, ["EXEC"]), .read(1),
     ]),
+    ClientScenario(name: "CLIENT UNBLOCK as a timeout and as an error", steps: [
+        .send(1, [["BLPOP", "q", "0"]]), .awaitBlocked(1), .unblock(2, target: 1, []), .read(1), .awaitBlocked(0),
+        .send(1, [["BZPOPMIN", "q", "0"]]), .awaitBlocked(1), .unblock(2, target: 1, ["error"]), .read(1),
+        .unblock(2, target: 1, ["TIMEOUT"]), .unblock(2, target: 1, ["sideways"]), .unblock(2, target: 2, []),
+        .command(2, ["CLIENT", "UNBLOCK", "x"]), .command(2, ["CLIENT", "UNBLOCK", "1", "TIMEOUT", "x"]),
+        .command(2, ["CLIENT", "UNBLOCK"]), .command(2, ["RPUSH", "q", "v"]), .command(1, ["LLEN", "q"]),
+    ]),
     ClientScenario(name: "another type does not wake a list waiter", steps: [
         .send(1, [["BLPOP", "q", "0"]]), .awaitBlocked(1), .command(2, ["SET", "q", "string"]), .command(2, ["DEL", "q"]),
         .command(2, ["ZADD", "q", "1", "m"]), .command(2, ["DEL", "q"]), .awaitBlocked(1), .command(2, ["RPUSH", "q", "v"]), .read(1),
@@ -137,7 +144,7 @@ private extension ClientScenario {
     var inRESP3: ClientScenario {
         let clients = Set(steps.compactMap { step -> Int? in
             switch step {
-            case .send(let n, _), .command(let n, _), .read(let n), .hello3(let n), .close(let n): n
+            case .send(let n, _), .command(let n, _), .read(let n), .hello3(let n), .close(let n), .unblock(let n, _, _): n
             case .awaitBlocked: nil
             }
         })

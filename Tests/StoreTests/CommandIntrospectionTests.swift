@@ -80,7 +80,7 @@ import TestSupport
         #expect(fields.map(\.key) == ["summary", "since", "group", "complexity", "subcommands"].map { RESPValue.bulk($0) })
         guard case .map(let subcommands) = fields.last?.value else { Issue.record("no subcommands"); return }
         #expect(subcommands.map(\.key) == ["client|getname", "client|help", "client|id", "client|info", "client|kill", "client|list",
-                                            "client|no-evict", "client|reply", "client|setinfo", "client|setname"].map { RESPValue.bulk($0) })
+                                            "client|no-evict", "client|reply", "client|setinfo", "client|setname", "client|unblock"].map { RESPValue.bulk($0) })
     }
 
     @Test(arguments: [

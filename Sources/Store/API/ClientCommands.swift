@@ -36,6 +36,22 @@ public enum ClientCommands {
                 default: return .error("ERR syntax error")
                 }
             },
+            CommandEntry(spec: CommandSpec("client|unblock", arity: -3, flags: [.admin, .noscript, .loading, .stale],
+                                           summary: "Unblock a client blocked in a blocking command from a different connection",
+                                           categories: [.connection]),
+                         data: .keyspace { argv, keyspace in
+                guard argv.count <= 4 else { return .error(CommandErrors.subcommandSyntax(argv[1], container: "client")) }
+                guard let id = StrictInteger.parse(argv[2]) else { return StringCommands.notAnInteger }
+                var withError = false
+                if argv.count == 4 {
+                    switch String(decoding: argv[3], as: UTF8.self).lowercased() {
+                    case "timeout": withError = false
+                    case "error": withError = true
+                    default: return .error("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR")
+                    }
+                }
+                return .integer(await keyspace.server.unblock(connection: id, withError: withError) ? 1 : 0)
+            }),
         ] + ClientListCommands.subcommands + [
             CommandEntry(spec: CommandSpec("client|help", arity: 2, flags: [.loading, .stale],
                                            summary: "Show helpful text about the different subcommands", categories: [.connection],
@@ -57,6 +73,7 @@ public enum ClientCommands {
                     "REPLY (ON|OFF|SKIP)", "    Control the replies sent to the current connection.",
                     "SETINFO <LIB-NAME|LIB-VER> <value>", "    Set client library name or version (as Redis 7.2).",
                     "SETNAME <name>", "    Assign the name <name> to the current connection.",
+                    "UNBLOCK <clientid> [TIMEOUT|ERROR]", "    Unblock the specified blocked client.",
                     "NO-EVICT (ON|OFF)", "    Protect current client connection from eviction (accepted; Cairn does not evict).",
                     "HELP", "    Print this help.",
                 ].map { RESPValue.simpleString($0) })

@@ -182,57 +182,67 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             return
         }
         batchInFlight = true
-        let store = self.store
+        let clientID = state.clientID
         batchTask = Task(executorPreference: connection.loop) {
-            var output: [UInt8] = []
-            var sequence: UInt64 = 0
-            for step in steps {
-                switch step {
-                case .encoded(let bytes):
-                    output.append(contentsOf: bytes)
-                case .data(let command, let spec, let argv, let version, let suppressed):
-                    let started = SystemTimeSource().now()
-                    let applied = await store.execute(command, spec: spec, argv: argv)
-                    self.record(argv, reply: applied.reply, since: started, name: spec.name)
-                    sequence = max(sequence, applied.sequence)
-                    if !suppressed { RESPEncoder(protocolVersion: version).append(applied.reply, to: &output) }
-                case .watch(let keys, let version, let suppressed):
-                    let started = SystemTimeSource().now()
-                    let reply: RESPValue
-                    switch await store.watch(keys) {
-                    case .success(let watched):
-                        self.watches += watched
-                        reply = .simpleString("OK")
-                    case .failure(let error):
-                        reply = error.reply
-                    }
-                    self.record([Array("watch".utf8)] + keys, reply: reply, since: started)
-                    if !suppressed { RESPEncoder(protocolVersion: version).append(reply, to: &output) }
-                case .forgetWatches(let bytes):
-                    self.watches.removeAll()
-                    output.append(contentsOf: bytes)
-                case .exec(let items, let version, let suppressed):
-                    let started = SystemTimeSource().now()
-                    let applied = await store.execute(transaction: items, watching: self.watches)
-                    self.watches.removeAll()
-                    self.record([Array("exec".utf8)], reply: applied.reply, since: started)
-                    sequence = max(sequence, applied.sequence)
-                    if !suppressed { RESPEncoder(protocolVersion: version).append(applied.reply, to: &output) }
-                }
+            // CLIENT UNBLOCK finds a waiting pop by the connection it runs for.
+            await StoreServer.$requestingConnection.withValue(clientID) {
+                await self.run(steps, on: connection)
             }
-            do {
-                try await store.waitUntilDurable(sequence)
-                store.auditAcknowledgement(of: sequence)
-            } catch {
-                // Nothing that is not durable may be acknowledged: the batch's replies become one
-                // error per command, and the connection closes, since the client cannot know
-                // which of its writes took effect.
-                output.removeAll()
-                for _ in steps { RESPEncoder(protocolVersion: .resp2).append(.error("ERR write not durable: \(error)"), to: &output) }
-                self.closing = true
-            }
-            self.finishBatch(output, on: connection)
         }
+    }
+
+    /// Runs a batch's data commands in order, waits once for the sync covering them all, and
+    /// writes every reply (DESIGN §6a).
+    private func run(_ steps: [Step], on connection: StreamConnection) async {
+        let store = self.store
+        var output: [UInt8] = []
+        var sequence: UInt64 = 0
+        for step in steps {
+            switch step {
+            case .encoded(let bytes):
+                output.append(contentsOf: bytes)
+            case .data(let command, let spec, let argv, let version, let suppressed):
+                let started = SystemTimeSource().now()
+                let applied = await store.execute(command, spec: spec, argv: argv)
+                self.record(argv, reply: applied.reply, since: started, name: spec.name)
+                sequence = max(sequence, applied.sequence)
+                if !suppressed { RESPEncoder(protocolVersion: version).append(applied.reply, to: &output) }
+            case .watch(let keys, let version, let suppressed):
+                let started = SystemTimeSource().now()
+                let reply: RESPValue
+                switch await store.watch(keys) {
+                case .success(let watched):
+                    self.watches += watched
+                    reply = .simpleString("OK")
+                case .failure(let error):
+                    reply = error.reply
+                }
+                self.record([Array("watch".utf8)] + keys, reply: reply, since: started)
+                if !suppressed { RESPEncoder(protocolVersion: version).append(reply, to: &output) }
+            case .forgetWatches(let bytes):
+                self.watches.removeAll()
+                output.append(contentsOf: bytes)
+            case .exec(let items, let version, let suppressed):
+                let started = SystemTimeSource().now()
+                let applied = await store.execute(transaction: items, watching: self.watches)
+                self.watches.removeAll()
+                self.record([Array("exec".utf8)], reply: applied.reply, since: started)
+                sequence = max(sequence, applied.sequence)
+                if !suppressed { RESPEncoder(protocolVersion: version).append(applied.reply, to: &output) }
+            }
+        }
+        do {
+            try await store.waitUntilDurable(sequence)
+            store.auditAcknowledgement(of: sequence)
+        } catch {
+            // Nothing that is not durable may be acknowledged: the batch's replies become one
+            // error per command, and the connection closes, since the client cannot know
+            // which of its writes took effect.
+            output.removeAll()
+            for _ in steps { RESPEncoder(protocolVersion: .resp2).append(.error("ERR write not durable: \(error)"), to: &output) }
+            self.closing = true
+        }
+        finishBatch(output, on: connection)
     }
 
     /// A reply answered now, encoded unless CLIENT REPLY hides it, with the replies that follow it.

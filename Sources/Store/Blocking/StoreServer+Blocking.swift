@@ -31,12 +31,25 @@ extension StoreServer {
     /// Redis answers a timed-out pop, and a client unblocked without data, with a null array.
     static let timedOut = AppliedCommand(reply: .nullArray, sequence: 0)
 
+    /// The client id of the connection whose commands the current task runs (set by its
+    /// session), so CLIENT UNBLOCK can find a waiting pop by client.
+    @TaskLocal public static var requestingConnection: Int64?
+
+    /// CLIENT UNBLOCK: ends the pop `connection` waits in, as a timeout or with Redis's
+    /// UNBLOCKED error; false when it waits in none.
+    public func unblock(connection: Int64, withError: Bool) async -> Bool {
+        guard let (region, client) = blockedClients.waiting(connection: connection), await region.cancelWait(client.id) else { return false }
+        client.reply.settle(withError ? AppliedCommand(reply: .error("UNBLOCKED client unblocked via CLIENT UNBLOCK"), sequence: 0) : Self.timedOut)
+        return true
+    }
+
     /// Waits for the region to serve `client`. Its timeout and the cancellation of the waiting
     /// task (the connection closed) take it out of the queue first, so a client that is gone
     /// can never take data away from the keys.
     private func wait(for client: BlockedClient, in region: Region, timeout: BlockTimeout) async -> AppliedCommand {
-        blockedClients.began(timed: timeout != .forever)
-        defer { blockedClients.ended(timed: timeout != .forever) }
+        let connection = Self.requestingConnection
+        blockedClients.began(timed: timeout != .forever, connection: connection, waiting: (region, client))
+        defer { blockedClients.ended(timed: timeout != .forever, connection: connection) }
         var timer: Task<Void, Never>?
         if case .milliseconds(let milliseconds) = timeout {
             timer = Task {
@@ -61,19 +74,27 @@ public final class BlockedClientCount: Sendable {
     private let lastID = Atomic<UInt64>(0)
     private let waiting = Atomic<Int>(0)
     private let waitingWithTimeout = Atomic<Int>(0)
+    /// Where each connection's pop waits, for CLIENT UNBLOCK.
+    private let byConnection = Mutex<[Int64: (region: Region, client: BlockedClient)]>([:])
 
     public init() {}
 
     func nextID() -> UInt64 { lastID.wrappingAdd(1, ordering: .relaxed).newValue }
 
-    func began(timed: Bool) {
+    func began(timed: Bool, connection: Int64?, waiting place: (Region, BlockedClient)) {
         waiting.wrappingAdd(1, ordering: .relaxed)
         if timed { waitingWithTimeout.wrappingAdd(1, ordering: .relaxed) }
+        if let connection { byConnection.withLock { $0[connection] = (place.0, place.1) } }
     }
 
-    func ended(timed: Bool) {
+    func ended(timed: Bool, connection: Int64?) {
         waiting.wrappingSubtract(1, ordering: .relaxed)
         if timed { waitingWithTimeout.wrappingSubtract(1, ordering: .relaxed) }
+        if let connection { byConnection.withLock { _ = $0.removeValue(forKey: connection) } }
+    }
+
+    func waiting(connection: Int64) -> (Region, BlockedClient)? {
+        byConnection.withLock { $0[connection] }.map { ($0.region, $0.client) }
     }
 
     public var count: Int { waiting.load(ordering: .relaxed) }

@@ -18,6 +18,9 @@ enum ScenarioStep: Sendable {
     case hello3(Int)
     /// Closes client `n`.
     case close(Int)
+    /// Sends `CLIENT UNBLOCK <id of client target> options…` on client `n` and reads the reply
+    /// (each server numbers its clients its own way).
+    case unblock(Int, target: Int, [String])
 }
 
 struct ClientScenario: Sendable, CustomStringConvertible {
@@ -30,11 +33,15 @@ struct ClientScenario: Sendable, CustomStringConvertible {
 /// with its client, or a line saying what went wrong.
 func transcript(of scenario: ClientScenario, port: Int) -> [String] {
     var clients: [Int: RESPTestClient] = [:]
+    var ids: [Int: String] = [:]
     var lines: [String] = []
     func client(_ number: Int) -> RESPTestClient? {
         if let existing = clients[number] { return existing }
         let made = RESPTestClient(port: port, timeoutSeconds: 10)
         clients[number] = made
+        if let reply = made?.command(["CLIENT", "ID"]) {
+            ids[number] = String(decoding: reply.dropFirst().prefix { $0 != 13 }, as: UTF8.self)
+        }
         return made
     }
     for step in scenario.steps {
@@ -54,6 +61,11 @@ func transcript(of scenario: ClientScenario, port: Int) -> [String] {
             guard client(number)?.command(["HELLO", "3"]) != nil else { return lines + ["client \(number): HELLO failed"] }
         case .close(let number):
             clients[number] = nil
+        case .unblock(let number, let target, let options):
+            guard let id = ids[target], let reply = client(number)?.command(["CLIENT", "UNBLOCK", id] + options) else {
+                return lines + ["client \(number): no reply to CLIENT UNBLOCK"]
+            }
+            lines.append("\(number): " + String(decoding: reply, as: UTF8.self))
         }
     }
     return lines
@@ -85,7 +97,12 @@ func compare(_ scenarios: [ClientScenario], _ name: String = #function) async th
         }
         let expected = await BlockingTask { transcript(of: scenario, port: redis.port) }.value
         let actual = await BlockingTask { transcript(of: scenario, port: cairnPort) }.value
-        #expect(expected.count == scenario.steps.count { if case .read = $0 { true } else if case .command = $0 { true } else { false } },
+        #expect(expected.count == scenario.steps.count {
+            switch $0 {
+            case .read, .command, .unblock: true
+            default: false
+            }
+        },
                 "redis did not answer every step of \(scenario)")
         #expect(actual == expected, "\(scenario)")
     }

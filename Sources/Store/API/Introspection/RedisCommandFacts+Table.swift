@@ -148,6 +148,12 @@ extension RedisCommandFacts {
             categories: [.slow, .connection], tips: [],
             keySpecs: []
         ),
+        "client|unblock": RedisCommandFacts(
+            summary: "Unblock a client blocked in a blocking command from a different connection",
+            docs: CommandDocs(since: "5.0.0", group: .connection, complexity: "O(log N) where N is the number of client connections"),
+            categories: [.admin, .slow, .dangerous, .connection], tips: [],
+            keySpecs: []
+        ),
         "cluster": RedisCommandFacts(
             summary: "A container for cluster commands",
             docs: CommandDocs(since: "3.0.0", group: .cluster, complexity: "Depends on subcommand."),
