@@ -204,7 +204,7 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
             case .data(let command, let spec, let argv, let version, let suppressed):
                 let started = SystemTimeSource().now()
                 let applied = await store.execute(command, spec: spec, argv: argv)
-                self.record(argv, reply: applied.reply, since: started, name: spec.name)
+                self.record(argv, reply: applied.reply, since: started, excluding: applied.waited, name: spec.name)
                 sequence = max(sequence, applied.sequence)
                 if !suppressed { RESPEncoder(protocolVersion: version).append(applied.reply, to: &output) }
             case .watch(let keys, let version, let suppressed):
@@ -259,8 +259,9 @@ final class RESPSession: StreamHandler, @unchecked Sendable {
         return bytes
     }
 
-    private func record(_ argv: [[UInt8]], reply: RESPValue, since started: MonotonicInstant, name: String? = nil) {
-        let elapsed = SystemTimeSource().now().duration(since: started)
+    private func record(_ argv: [[UInt8]], reply: RESPValue, since started: MonotonicInstant, excluding waited: Duration = .zero,
+                        name: String? = nil) {
+        let elapsed = max(.zero, SystemTimeSource().now().duration(since: started) - waited)
         let microseconds = elapsed.components.seconds &* 1_000_000 &+ elapsed.components.attoseconds / 1_000_000_000_000
         let commandName = name ?? commandName(argv)
         var failed = false

@@ -58,12 +58,14 @@ extension StoreServer {
                 if await region.cancelWait(client.id) { client.reply.settle(Self.timedOut) }
             }
         }
-        let applied = await withTaskCancellationHandler {
+        let began = ContinuousClock.now
+        var applied = await withTaskCancellationHandler {
             await client.reply.value
         } onCancel: {
             Task { if await region.cancelWait(client.id) { client.reply.settle(Self.timedOut) } }
         }
         timer?.cancel()
+        applied.waited = ContinuousClock.now - began
         return applied
     }
 }

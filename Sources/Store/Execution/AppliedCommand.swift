@@ -6,6 +6,9 @@ public import RESP
 public struct AppliedCommand: Sendable {
     public var reply: RESPValue
     public var sequence: UInt64
+    /// Time a blocking pop spent waiting for data, which Redis leaves out of a command's
+    /// duration (commandstats, the slow log).
+    public var waited: Duration = .zero
 
     public init(reply: RESPValue, sequence: UInt64) {
         self.reply = reply
