@@ -43,6 +43,11 @@ final class RocksDBHandles: @unchecked Sendable {
         return options
     }
 
+    /// Reads of the latest data.
+    var reads: RocksDBReads {
+        RocksDBReads(handles: self, readOptions: readOptions, snapshot: nil)
+    }
+
     func family(_ family: ColumnFamily) -> OpaquePointer {
         families[family.rawValue]
     }
@@ -105,6 +110,11 @@ final class RocksDBHandles: @unchecked Sendable {
         rocksdb_options_set_max_background_jobs(options, settings.maxBackgroundJobs)
         rocksdb_options_set_write_buffer_size(options, settings.writeBufferBytes)
         rocksdb_options_set_compression(options, compressionCode(compression))
+        if let stop = settings.level0StopWritesTrigger {
+            rocksdb_options_set_level0_slowdown_writes_trigger(options, stop)
+            rocksdb_options_set_level0_stop_writes_trigger(options, stop)
+        }
+        if settings.disableAutoCompactions { rocksdb_options_set_disable_auto_compactions(options, 1) }
 
         let table: OpaquePointer = rocksdb_block_based_options_create()
         rocksdb_block_based_options_set_block_cache(table, cache)

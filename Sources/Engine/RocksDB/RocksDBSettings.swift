@@ -14,6 +14,10 @@ public struct RocksDBSettings: Sendable, Equatable {
     public var maxBackgroundJobs: Int32 = 2
     /// Bloom filter bits per key: about 1 % false positives on point gets.
     public var bloomBitsPerKey: Double = 10
+    /// Tests only (a node never sets them): stop writes once this many L0 files exist, and
+    /// never compact on its own, so a test can hold a write stall as long as it needs.
+    var level0StopWritesTrigger: Int32?
+    var disableAutoCompactions = false
 
     public init(blockCacheBytes: Int, writeBufferBytes: Int, compression: StorageCompression) {
         self.blockCacheBytes = blockCacheBytes
