@@ -25,6 +25,12 @@ public final class RocksDBEngine: StorageEngine {
     private let sequenceAtClose = Atomic<UInt64>(0)
     private let walSyncs = Atomic<UInt64>(0)
     private let stalledWrites = Atomic<UInt64>(0)
+    /// The first error a write or WAL sync met. From then on writes and syncs fail with it
+    /// without calling RocksDB: RocksDB 7.8 asserts (and Debian's build aborts the process)
+    /// when the WAL is written or synced again after a failed append or sync
+    /// (`WritableFileWriter::AssertFalseAndGetStatusForPrevError`, fixed upstream in 9.x by
+    /// facebook/rocksdb#12448). Reads keep working; reopening the database clears it.
+    private let writeFailure = Mutex<RocksDBError?>(nil)
     /// Snapshots not yet released, so `close` can release them before closing the database.
     private let liveSnapshots = Mutex<[ObjectIdentifier: RocksDBSnapshotState]>([:])
 
@@ -46,7 +52,12 @@ public final class RocksDBEngine: StorageEngine {
     /// Closing twice does nothing.
     public func close() throws {
         var syncFailure: (any Error)?
-        do { try syncWAL() } catch EngineError.closed { return } catch { syncFailure = error }
+        if let failure = writeFailure.withLock({ $0 }) {
+            // Syncing again could abort the process (see `writeFailure`); what was synced stays.
+            syncFailure = failure
+        } else {
+            do { try syncWAL() } catch EngineError.closed { return } catch { syncFailure = error }
+        }
         lock.withExclusiveLock {
             guard let open = handles else { return }
             sequenceAtClose.store(rocksdb_get_latest_sequence_number(open.db), ordering: .releasing)
@@ -115,7 +126,9 @@ public final class RocksDBEngine: StorageEngine {
         guard !batch.isEmpty else { return lastSequence }
         do {
             return try withOpenHandles { open in
-                try RocksDBBatchWriter(handles: open).write(batch, noSlowdown: options.noSlowdown)
+                try failingForGood {
+                    try RocksDBBatchWriter(handles: open).write(batch, noSlowdown: options.noSlowdown)
+                }
             }
         } catch EngineError.writeStalled {
             stalledWrites.add(1, ordering: .relaxed)
@@ -133,8 +146,10 @@ public final class RocksDBEngine: StorageEngine {
     public func syncWAL() throws {
         try withOpenHandles { open in
             let covered = rocksdb_get_latest_sequence_number(open.db)
-            let message = CBytes.capturingError { error in rocksdb_flush_wal(open.db, 1, error) }
-            if let message { throw RocksDBError(operation: "sync the WAL of", path: path, message: message) }
+            try failingForGood {
+                let message = CBytes.capturingError { error in rocksdb_flush_wal(open.db, 1, error) }
+                if let message { throw RocksDBError(operation: "sync the WAL of", path: path, message: message) }
+            }
             synced.withLock { $0 = max($0, covered) }
             walSyncs.add(1, ordering: .relaxed)
         }
@@ -152,6 +167,22 @@ public final class RocksDBEngine: StorageEngine {
 
     public var syncedSequence: UInt64 {
         synced.withLock { $0 }
+    }
+
+    /// Whether a write or WAL sync has failed (see `writeFailure`): the engine then only reads.
+    public var hasFailedWrites: Bool {
+        writeFailure.withLock { $0 != nil }
+    }
+
+    /// Runs a write or WAL sync unless one already failed; records the first RocksDB error.
+    private func failingForGood<Result>(_ body: () throws -> Result) throws -> Result {
+        if let failure = writeFailure.withLock({ $0 }) { throw failure }
+        do {
+            return try body()
+        } catch let error as RocksDBError {
+            writeFailure.withLock { if $0 == nil { $0 = error } }
+            throw error
+        }
     }
 
     func withOpenHandles<Result>(_ body: (RocksDBHandles) throws -> Result) throws -> Result {

@@ -122,6 +122,7 @@ final class RocksDBHandles: @unchecked Sendable {
             rocksdb_options_set_level0_stop_writes_trigger(options, stop)
         }
         if let filter { rocksdb_options_set_compaction_filter(options, filter) }
+        if let directory = settings.infoLogDirectory { rocksdb_options_set_db_log_dir(options, directory) }
 
         let table: OpaquePointer = rocksdb_block_based_options_create()
         rocksdb_block_based_options_set_block_cache(table, cache)

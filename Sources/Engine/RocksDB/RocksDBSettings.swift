@@ -21,6 +21,10 @@ public struct RocksDBSettings: Sendable, Equatable {
     /// test can keep RocksDB in a write stall as long as it needs.
     var level0StopWritesTrigger: Int32?
     var compactionGate: CompactionGate?
+    /// Where RocksDB writes its info LOG; nil: in the database directory. Tests that fill the
+    /// database's disk keep the LOG elsewhere, because RocksDB 7.8 (Debian's build keeps its
+    /// assertions) aborts the process when it logs again after a failed LOG append.
+    var infoLogDirectory: String?
 
     public init(blockCacheBytes: Int, writeBufferBytes: Int, compression: StorageCompression) {
         self.blockCacheBytes = blockCacheBytes

@@ -4,11 +4,11 @@ import Foundation
 /// Needs the right to mount (root in this container). `canMount` finds out once by mounting
 /// and unmounting a probe; tests that need one are disabled with that reason otherwise, so a
 /// skip is reported, never a silent pass. Always `unmount()` in a `defer`.
-struct TinyFilesystem {
-    let path: String
+public struct TinyFilesystem: Sendable {
+    public let path: String
 
     /// Mounts a tmpfs of `megabytes` at `path` (created if missing).
-    init(at path: String, megabytes: Int) throws {
+    public init(at path: String, megabytes: Int) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let result = Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(megabytes)m,mode=0700", "tmpfs", path])
         guard result.status == 0 else {
@@ -18,16 +18,16 @@ struct TinyFilesystem {
     }
 
     /// Grows (or shrinks) the file system in place, keeping its files.
-    func resize(megabytes: Int) -> Bool {
+    public func resize(megabytes: Int) -> Bool {
         Self.run("/bin/mount", ["-o", "remount,size=\(megabytes)m", path]).status == 0
     }
 
-    func unmount() {
+    public func unmount() {
         _ = Self.run("/bin/umount", [path])
     }
 
     /// Whether this process may mount a tmpfs, found by trying once.
-    static let canMount: Bool = {
+    public static let canMount: Bool = {
         let probe = NSTemporaryDirectory() + "cairn-tmpfs-probe-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: probe) }
         guard let filesystem = try? TinyFilesystem(at: probe, megabytes: 1) else { return false }
