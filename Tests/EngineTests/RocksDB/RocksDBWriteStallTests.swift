@@ -54,6 +54,7 @@ import Testing
         let filled = try #require(try await Self.driveIntoStall(engine), "RocksDB never stalled writes")
         #expect(try engine.statistics().writesStopped)
         #expect(engine.stalledWriteCount >= 1)
+        #expect(try engine.statistics().stalledWrites == engine.stalledWriteCount)
 
         // The caller awaits; the blocking write happens on the commit thread.
         var batch = WriteBatch()
