@@ -80,3 +80,14 @@ final class RocksDBSnapshot: StorageSnapshot {
         try engine.withOpenHandles { open in try state.withReads(open, body) }
     }
 }
+
+extension RocksDBEngine {
+    /// Snapshots RocksDB holds now (`rocksdb.num-snapshots`), for tests that check release.
+    func nativeSnapshotCount() throws -> UInt64 {
+        try withOpenHandles { open in
+            var value: UInt64 = 0
+            _ = rocksdb_property_int(open.db, "rocksdb.num-snapshots", &value)
+            return value
+        }
+    }
+}
