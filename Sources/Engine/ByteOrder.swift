@@ -24,4 +24,18 @@ enum ByteOrder {
     static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         compare(lhs, rhs) < 0
     }
+
+    /// The smallest key greater than every key that starts with `prefix`, or nil when there
+    /// is none (the prefix is empty or all 0xFF): drop trailing 0xFF bytes, add one to the last.
+    static func prefixEnd(_ prefix: [UInt8]) -> [UInt8]? {
+        var end = prefix
+        while let last = end.last {
+            if last < 0xFF {
+                end[end.count - 1] = last + 1
+                return end
+            }
+            end.removeLast()
+        }
+        return nil
+    }
 }

@@ -25,11 +25,18 @@ public final class CommitThread: Sendable {
         let continuation: CheckedContinuation<Void, any Error>
     }
 
+    private struct PendingWrite {
+        let batch: WriteBatch
+        let continuation: CheckedContinuation<UInt64, any Error>
+    }
+
     private struct State {
         var waiters: [Waiter] = []
+        var writes: [PendingWrite] = []
         var running = false
         var stopping = false
         var syncs: UInt64 = 0
+        var threadWrites: UInt64 = 0
     }
 
     private let engine: any StorageEngine
@@ -78,18 +85,67 @@ public final class CommitThread: Sendable {
         }
     }
 
+    /// Writes `batch` without blocking the calling thread: first with `noSlowdown`, on the
+    /// caller's thread (the usual case, microseconds); if the engine refuses it because it is
+    /// stalling writes, the batch goes to this thread, which writes it with default options
+    /// (waiting out the stall) and resumes the caller with its sequence (DESIGN §6a). Either
+    /// way the batch is applied whole, once.
+    ///
+    /// The caller must not write anything that depends on this batch (in particular, apply a
+    /// later entry of the same region) before this returns: a region awaits it in order.
+    public func write(_ batch: WriteBatch) async throws -> UInt64 {
+        do {
+            return try engine.write(batch, options: WriteOptions(noSlowdown: true))
+        } catch EngineError.writeStalled {
+            return try await writeOnThread(batch)
+        }
+    }
+
+    /// Writes `batch` on this thread with default options (which may block while the engine
+    /// stalls writes), and returns its sequence.
+    public func writeOnThread(_ batch: WriteBatch) async throws -> UInt64 {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<UInt64, any Error>) in
+            let accepted = state.withLock { state in
+                guard state.running, !state.stopping else { return false }
+                state.writes.append(PendingWrite(batch: batch, continuation: continuation))
+                return true
+            }
+            if accepted {
+                wake.signal()
+            } else {
+                continuation.resume(throwing: Failure.notRunning)
+            }
+        }
+    }
+
+    /// How many batches this thread has written (`writeOnThread`, and `write` calls the engine
+    /// refused during a stall).
+    public var threadWriteCount: UInt64 { state.withLock { $0.threadWrites } }
+
     private func runLoop() {
         while true {
             wake.wait()
-            let (waiters, stopping) = state.withLock { state in
-                defer { state.waiters.removeAll() }
-                return (state.waiters, state.stopping)
+            let (waiters, writes, stopping) = state.withLock { state in
+                defer { state.waiters.removeAll(); state.writes.removeAll() }
+                return (state.waiters, state.writes, state.stopping)
             }
             if stopping {
                 state.withLock { $0.running = false }
+                for write in writes { write.continuation.resume(throwing: Failure.notRunning) }
                 for waiter in waiters { waiter.continuation.resume(throwing: Failure.notRunning) }
                 // Waiters that raced in after the flag flipped were refused by `waitUntilDurable`.
                 return
+            }
+            // Writes first, in the order they came: a waiter queued after a write it follows
+            // is then covered by the sync below.
+            for write in writes {
+                do {
+                    let sequence = try engine.write(write.batch)
+                    state.withLock { $0.threadWrites &+= 1 }
+                    write.continuation.resume(returning: sequence)
+                } catch {
+                    write.continuation.resume(throwing: error)
+                }
             }
             guard !waiters.isEmpty else { continue }
             do {

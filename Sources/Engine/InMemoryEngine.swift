@@ -33,6 +33,10 @@ public final class InMemoryEngine: StorageEngine {
         state.withLock { $0.families[family.rawValue].value(for: key) }
     }
 
+    public func multiGet(_ family: ColumnFamily, keys: [[UInt8]]) throws -> [[UInt8]?] {
+        state.withLock { state in keys.map { state.families[family.rawValue].value(for: $0) } }
+    }
+
     public func scan(
         _ family: ColumnFamily, from start: [UInt8], to end: [UInt8]?, limit: Int, reverse: Bool
     ) throws -> [KeyValue] {
@@ -40,6 +44,16 @@ public final class InMemoryEngine: StorageEngine {
             state.families[family.rawValue].entries(from: start, to: end, limit: limit, reverse: reverse)
         }
     }
+
+    /// A copy of every family, taken under the lock: the maps are values whose leaves are
+    /// shared until a later write changes them, so taking one costs O(families × leaves).
+    public func snapshot() throws -> any StorageSnapshot {
+        let (families, sequence) = state.withLock { ($0.families, $0.lastSequence) }
+        return InMemorySnapshot(families: families, sequence: sequence)
+    }
+
+    /// There is no memtable to flush.
+    public func flush() throws {}
 
     /// Never stalls, so `options.noSlowdown` changes nothing here.
     @discardableResult
@@ -87,6 +101,43 @@ public final class InMemoryEngine: StorageEngine {
                 return "syncedSequence \(state.syncedSequence) exceeds lastSequence \(state.lastSequence)"
             }
             return nil
+        }
+    }
+}
+
+/// A frozen copy of an `InMemoryEngine`'s families.
+final class InMemorySnapshot: StorageSnapshot {
+    let sequence: UInt64
+    /// Nil once closed.
+    private let families: Mutex<[SortedByteMap]?>
+
+    init(families: [SortedByteMap], sequence: UInt64) {
+        self.families = Mutex(families)
+        self.sequence = sequence
+    }
+
+    func close() {
+        families.withLock { $0 = nil }
+    }
+
+    func get(_ family: ColumnFamily, key: [UInt8]) throws -> [UInt8]? {
+        try withFamilies { $0[family.rawValue].value(for: key) }
+    }
+
+    func multiGet(_ family: ColumnFamily, keys: [[UInt8]]) throws -> [[UInt8]?] {
+        try withFamilies { families in keys.map { families[family.rawValue].value(for: $0) } }
+    }
+
+    func scan(
+        _ family: ColumnFamily, from start: [UInt8], to end: [UInt8]?, limit: Int, reverse: Bool
+    ) throws -> [KeyValue] {
+        try withFamilies { $0[family.rawValue].entries(from: start, to: end, limit: limit, reverse: reverse) }
+    }
+
+    private func withFamilies<Result>(_ body: ([SortedByteMap]) -> Result) throws -> Result {
+        try families.withLock { families in
+            guard let families else { throw EngineError.closed }
+            return body(families)
         }
     }
 }

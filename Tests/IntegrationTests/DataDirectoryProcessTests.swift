@@ -104,4 +104,27 @@ import Testing
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("cairn: cannot open RocksDB at \(dir)/db: ") == true)
     }
+
+    /// Garbage in CURRENT, and a `db` that is a file rather than a directory: each refused
+    /// with exit code 2 and one line naming the database path.
+    @Test func test_garbageCURRENT_orDbThatIsAFile_isRefusedWithExitCode2NamingThePath() async throws {
+        let dir = scratchDirectory() + "/n1"
+        defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
+        let (first, _) = try await NodeProcess.start(dataDir: dir)
+        #expect(await first.stop() == 0)
+        try Data([0x00, 0xFF, 0xFE, 0x13, 0x37]).write(to: URL(fileURLWithPath: dir + "/db/CURRENT"))
+        let refused = try await NodeProcess.run(NodeProcess.startArguments(dataDir: dir))
+        #expect(refused.status == 2)
+        let lines = refused.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.hasPrefix("cairn: cannot open RocksDB at \(dir)/db: ") == true, "\(lines)")
+
+        try FileManager.default.removeItem(atPath: dir + "/db")
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: dir + "/db"))
+        let refusedAgain = try await NodeProcess.run(NodeProcess.startArguments(dataDir: dir))
+        #expect(refusedAgain.status == 2)
+        let linesAgain = refusedAgain.stderr.split(separator: "\n").map(String.init)
+        #expect(linesAgain.count == 1, "\(linesAgain)")
+        #expect(linesAgain.first?.hasPrefix("cairn: cannot open RocksDB at \(dir)/db: ") == true, "\(linesAgain)")
+    }
 }

@@ -25,6 +25,8 @@ import Testing
         #expect(Self.value("cairn_rocksdb_pending_compaction_bytes", in: metrics) != nil)
         #expect(Self.value("cairn_rocksdb_write_stopped", in: metrics) == 0)
         #expect(Self.value("cairn_rocksdb_delayed_write_rate_bytes_per_second", in: metrics) == 0)
+        #expect(Self.value("cairn_rocksdb_stalled_writes_total", in: metrics) == 0)
+        #expect(Self.value("cairn_rocksdb_writes_failed", in: metrics) == 0)
         #expect((Self.value("cairn_data_dir_free_bytes", in: metrics) ?? 0) > 0)
     }
 

@@ -9,6 +9,7 @@ final class EngineMetrics: Sendable {
     let engine: RocksDBEngine
     /// WAL syncs already added to the counter (Prometheus counters only go up by increments).
     private let exportedSyncs = Mutex<UInt64>(0)
+    private let exportedStalls = Mutex<UInt64>(0)
 
     init(registry: MetricsRegistry, engine: RocksDBEngine) {
         self.registry = registry
@@ -46,5 +47,15 @@ final class EngineMetrics: Sendable {
         }
         prometheus.makeCounter(descriptor: Self.gauge("wal_syncs", "total", "WAL syncs (fdatasync of the log)."))
             .increment(by: Int64(clamping: newSyncs))
+        let newStalls = exportedStalls.withLock { exported in
+            defer { exported = max(exported, sample.stalledWrites) }
+            return sample.stalledWrites > exported ? sample.stalledWrites - exported : 0
+        }
+        prometheus.makeCounter(descriptor: Self.gauge("stalled_writes", "total",
+                                                      "Writes RocksDB refused during a write stall (then written off the loop)."))
+            .increment(by: Int64(clamping: newStalls))
+        prometheus.makeGauge(descriptor: Self.gauge("writes_failed", "",
+                                                    "1 once a write or WAL sync failed (e.g. disk full): writes refused until restart."))
+            .set(sample.writesFailed ? 1.0 : 0.0)
     }
 }

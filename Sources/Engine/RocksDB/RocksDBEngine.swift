@@ -24,6 +24,15 @@ public final class RocksDBEngine: StorageEngine {
     /// `lastSequence` as of `close`, so the property still answers afterwards.
     private let sequenceAtClose = Atomic<UInt64>(0)
     private let walSyncs = Atomic<UInt64>(0)
+    private let stalledWrites = Atomic<UInt64>(0)
+    /// The first error a write or WAL sync met. From then on writes and syncs fail with it
+    /// without calling RocksDB: RocksDB 7.8 asserts (and Debian's build aborts the process)
+    /// when the WAL is written or synced again after a failed append or sync
+    /// (`WritableFileWriter::AssertFalseAndGetStatusForPrevError`, fixed upstream in 9.x by
+    /// facebook/rocksdb#12448). Reads keep working; reopening the database clears it.
+    private let writeFailure = Mutex<RocksDBError?>(nil)
+    /// Snapshots not yet released, so `close` can release them before closing the database.
+    private let liveSnapshots = Mutex<[ObjectIdentifier: RocksDBSnapshotState]>([:])
 
     /// Opens the database at `path`, creating it and its column families if missing, and
     /// syncs the WAL once so everything it recovered counts as synced.
@@ -43,10 +52,20 @@ public final class RocksDBEngine: StorageEngine {
     /// Closing twice does nothing.
     public func close() throws {
         var syncFailure: (any Error)?
-        do { try syncWAL() } catch EngineError.closed { return } catch { syncFailure = error }
+        if let failure = writeFailure.withLock({ $0 }) {
+            // Syncing again could abort the process (see `writeFailure`); what was synced stays.
+            syncFailure = failure
+        } else {
+            do { try syncWAL() } catch EngineError.closed { return } catch { syncFailure = error }
+        }
         lock.withExclusiveLock {
             guard let open = handles else { return }
             sequenceAtClose.store(rocksdb_get_latest_sequence_number(open.db), ordering: .releasing)
+            let snapshots = liveSnapshots.withLock { live in
+                defer { live.removeAll() }
+                return Array(live.values)
+            }
+            for snapshot in snapshots { snapshot.release(from: open) }
             open.close()
             handles = nil
         }
@@ -54,38 +73,72 @@ public final class RocksDBEngine: StorageEngine {
     }
 
     public func get(_ family: ColumnFamily, key: [UInt8]) throws -> [UInt8]? {
-        try withOpenHandles { open in
-            var found: OpaquePointer?
-            let message = CBytes.with(key) { keyBytes, keyCount in
-                CBytes.capturingError { error in
-                    found = rocksdb_get_pinned_cf(open.db, open.readOptions, open.family(family), keyBytes, keyCount, error)
-                }
-            }
-            if let message { throw RocksDBError(operation: "read from", path: path, message: message) }
-            guard let found else { return nil }
-            defer { rocksdb_pinnableslice_destroy(found) }
-            var count = 0
-            let value = rocksdb_pinnableslice_value(found, &count)
-            return CBytes.copy(value, count: count)
-        }
+        try withOpenHandles { open in try open.reads.get(family, key: key) }
+    }
+
+    public func multiGet(_ family: ColumnFamily, keys: [[UInt8]]) throws -> [[UInt8]?] {
+        try withOpenHandles { open in try open.reads.multiGet(family, keys: keys) }
     }
 
     public func scan(
         _ family: ColumnFamily, from start: [UInt8], to end: [UInt8]?, limit: Int, reverse: Bool
     ) throws -> [KeyValue] {
-        guard limit > 0 else { return [] }
-        if let end, !ByteOrder.precedes(start, end) { return [] }
-        return try withOpenHandles { open in
-            try RocksDBScan(handles: open, family: family, start: start, end: end).run(limit: limit, reverse: reverse)
+        try withOpenHandles { open in
+            try open.reads.scan(family, from: start, to: end, limit: limit, reverse: reverse)
+        }
+    }
+
+    /// `rocksdb_create_snapshot`, released by the snapshot's `close()` or deinit, or by
+    /// `close()` of the engine, whichever comes first (RocksDB must not close with live
+    /// snapshots).
+    public func snapshot() throws -> any StorageSnapshot {
+        try withOpenHandles { open in
+            let state = RocksDBSnapshotState(handles: open)
+            liveSnapshots.withLock { $0[ObjectIdentifier(state)] = state }
+            return RocksDBSnapshot(engine: self, state: state)
+        }
+    }
+
+    /// Called by a snapshot's `close()`: releases it unless the engine's close already did.
+    func release(_ state: RocksDBSnapshotState) {
+        let owned = liveSnapshots.withLock { $0.removeValue(forKey: ObjectIdentifier(state)) != nil }
+        guard owned else { return }
+        // Shared: other calls may run, but the database stays open while the snapshot goes.
+        _ = try? withOpenHandles { open in state.release(from: open) }
+    }
+
+    /// Flushes every family's memtable (`rocksdb_flush_cfs`-style, one family at a time, each
+    /// waited for).
+    public func flush() throws {
+        try withOpenHandles { open in
+            let options: OpaquePointer = rocksdb_flushoptions_create()
+            defer { rocksdb_flushoptions_destroy(options) }
+            rocksdb_flushoptions_set_wait(options, 1)
+            for family in open.families + [open.defaultFamily] {
+                let message = CBytes.capturingError { error in rocksdb_flush_cf(open.db, options, family, error) }
+                if let message { throw RocksDBError(operation: "flush", path: path, message: message) }
+            }
         }
     }
 
     @discardableResult
     public func write(_ batch: WriteBatch, options: WriteOptions) throws -> UInt64 {
         guard !batch.isEmpty else { return lastSequence }
-        return try withOpenHandles { open in
-            try RocksDBBatchWriter(handles: open).write(batch, noSlowdown: options.noSlowdown)
+        do {
+            return try withOpenHandles { open in
+                try failingForGood {
+                    try RocksDBBatchWriter(handles: open).write(batch, noSlowdown: options.noSlowdown)
+                }
+            }
+        } catch EngineError.writeStalled {
+            stalledWrites.add(1, ordering: .relaxed)
+            throw EngineError.writeStalled
         }
+    }
+
+    /// `noSlowdown` writes refused because RocksDB was stalling writes, since open.
+    public var stalledWriteCount: UInt64 {
+        stalledWrites.load(ordering: .relaxed)
     }
 
     /// Reads the latest sequence before the sync: every write that returned by then has its
@@ -93,8 +146,10 @@ public final class RocksDBEngine: StorageEngine {
     public func syncWAL() throws {
         try withOpenHandles { open in
             let covered = rocksdb_get_latest_sequence_number(open.db)
-            let message = CBytes.capturingError { error in rocksdb_flush_wal(open.db, 1, error) }
-            if let message { throw RocksDBError(operation: "sync the WAL of", path: path, message: message) }
+            try failingForGood {
+                let message = CBytes.capturingError { error in rocksdb_flush_wal(open.db, 1, error) }
+                if let message { throw RocksDBError(operation: "sync the WAL of", path: path, message: message) }
+            }
             synced.withLock { $0 = max($0, covered) }
             walSyncs.add(1, ordering: .relaxed)
         }
@@ -112,6 +167,22 @@ public final class RocksDBEngine: StorageEngine {
 
     public var syncedSequence: UInt64 {
         synced.withLock { $0 }
+    }
+
+    /// Whether a write or WAL sync has failed (see `writeFailure`): the engine then only reads.
+    public var hasFailedWrites: Bool {
+        writeFailure.withLock { $0 != nil }
+    }
+
+    /// Runs a write or WAL sync unless one already failed; records the first RocksDB error.
+    private func failingForGood<Result>(_ body: () throws -> Result) throws -> Result {
+        if let failure = writeFailure.withLock({ $0 }) { throw failure }
+        do {
+            return try body()
+        } catch let error as RocksDBError {
+            writeFailure.withLock { if $0 == nil { $0 = error } }
+            throw error
+        }
     }
 
     func withOpenHandles<Result>(_ body: (RocksDBHandles) throws -> Result) throws -> Result {

@@ -17,12 +17,15 @@ final class RocksDBHandles: @unchecked Sendable {
     let readOptions: OpaquePointer
     let writeOptions: OpaquePointer
     let noSlowdownWriteOptions: OpaquePointer
+    /// Tests only: the filter behind `RocksDBSettings.compactionGate`; it must outlive `db`.
+    let compactionFilter: OpaquePointer?
     /// The block compression in use: the configured one, or none when this RocksDB build
     /// lacks it.
     let compression: StorageCompression
 
     private init(path: String, db: OpaquePointer, families: [OpaquePointer], defaultFamily: OpaquePointer,
-                 blockCache: OpaquePointer, compression: StorageCompression) {
+                 blockCache: OpaquePointer, compactionFilter: OpaquePointer?, compression: StorageCompression) {
+        self.compactionFilter = compactionFilter
         self.path = path
         self.db = db
         self.families = families
@@ -41,6 +44,11 @@ final class RocksDBHandles: @unchecked Sendable {
         rocksdb_writeoptions_set_sync(options, 0)
         rocksdb_writeoptions_set_no_slowdown(options, noSlowdown ? 1 : 0)
         return options
+    }
+
+    /// Reads of the latest data.
+    var reads: RocksDBReads {
+        RocksDBReads(handles: self, readOptions: readOptions, snapshot: nil)
     }
 
     func family(_ family: ColumnFamily) -> OpaquePointer {
@@ -70,7 +78,8 @@ final class RocksDBHandles: @unchecked Sendable {
     private static func open(path: String, settings: RocksDBSettings,
                              compression: StorageCompression) throws(RocksDBError) -> RocksDBHandles {
         let cache: OpaquePointer = rocksdb_cache_create_lru(settings.blockCacheBytes)
-        let options = makeOptions(settings, cache: cache, compression: compression)
+        let filter = settings.compactionGate.map(makeGateFilter)
+        let options = makeOptions(settings, cache: cache, filter: filter, compression: compression)
         defer { rocksdb_options_destroy(options) }
 
         let names = ["default"] + ColumnFamily.allCases.map(\.name)
@@ -85,19 +94,21 @@ final class RocksDBHandles: @unchecked Sendable {
         }
         if let message {
             rocksdb_cache_destroy(cache)
+            if let filter { rocksdb_compactionfilter_destroy(filter) }
             throw RocksDBError(operation: "open", path: path, message: message)
         }
         let opened = handles.compactMap { $0 }
         guard let db, opened.count == names.count else {
             rocksdb_cache_destroy(cache)
+            if let filter { rocksdb_compactionfilter_destroy(filter) }
             throw RocksDBError(operation: "open", path: path, message: "RocksDB returned no database handle")
         }
         return RocksDBHandles(path: path, db: db, families: Array(opened.dropFirst()), defaultFamily: opened[0],
-                              blockCache: cache, compression: compression)
+                              blockCache: cache, compactionFilter: filter, compression: compression)
     }
 
     /// Options for the database and every column family: the table options share `cache`.
-    private static func makeOptions(_ settings: RocksDBSettings, cache: OpaquePointer,
+    private static func makeOptions(_ settings: RocksDBSettings, cache: OpaquePointer, filter: OpaquePointer?,
                                     compression: StorageCompression) -> OpaquePointer {
         let options: OpaquePointer = rocksdb_options_create()
         rocksdb_options_set_create_if_missing(options, 1)
@@ -105,6 +116,13 @@ final class RocksDBHandles: @unchecked Sendable {
         rocksdb_options_set_max_background_jobs(options, settings.maxBackgroundJobs)
         rocksdb_options_set_write_buffer_size(options, settings.writeBufferBytes)
         rocksdb_options_set_compression(options, compressionCode(compression))
+        if let stop = settings.level0StopWritesTrigger {
+            rocksdb_options_set_level0_file_num_compaction_trigger(options, 1)
+            rocksdb_options_set_level0_slowdown_writes_trigger(options, stop)
+            rocksdb_options_set_level0_stop_writes_trigger(options, stop)
+        }
+        if let filter { rocksdb_options_set_compaction_filter(options, filter) }
+        if let directory = settings.infoLogDirectory { rocksdb_options_set_db_log_dir(options, directory) }
 
         let table: OpaquePointer = rocksdb_block_based_options_create()
         rocksdb_block_based_options_set_block_cache(table, cache)
@@ -133,7 +151,37 @@ final class RocksDBHandles: @unchecked Sendable {
         rocksdb_writeoptions_destroy(writeOptions)
         rocksdb_writeoptions_destroy(noSlowdownWriteOptions)
         rocksdb_cache_destroy(blockCache)
+        if let compactionFilter { rocksdb_compactionfilter_destroy(compactionFilter) }
     }
+
+    /// A compaction filter that keeps every entry and waits at `gate` once per key (cheap
+    /// after it opens). The filter holds a retained reference to the gate, released by its
+    /// destructor.
+    private static func makeGateFilter(_ gate: CompactionGate) -> OpaquePointer {
+        let state = Unmanaged.passRetained(gate).toOpaque()
+        return rocksdb_compactionfilter_create(state, releaseGate, gateFilter, gateFilterName)
+    }
+}
+
+private func releaseGate(_ state: UnsafeMutableRawPointer?) {
+    guard let state else { return }
+    Unmanaged<CompactionGate>.fromOpaque(state).release()
+}
+
+private func gateFilter(
+    _ state: UnsafeMutableRawPointer?, _ level: Int32, _ key: UnsafePointer<CChar>?, _ keyLength: Int,
+    _ value: UnsafePointer<CChar>?, _ valueLength: Int, _ newValue: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ newValueLength: UnsafeMutablePointer<Int>?, _ valueChanged: UnsafeMutablePointer<UInt8>?
+) -> UInt8 {
+    if let state { Unmanaged<CompactionGate>.fromOpaque(state).takeUnretainedValue().pass() }
+    return 0
+}
+
+/// Never freed: RocksDB may ask for the name at any time while a filter lives.
+nonisolated(unsafe) private let gateFilterNameBytes: UnsafeMutablePointer<CChar> = strdup("cairn-test-compaction-gate")
+
+private func gateFilterName(_ state: UnsafeMutableRawPointer?) -> UnsafePointer<CChar>? {
+    UnsafePointer(gateFilterNameBytes)
 }
 
 /// `strings` as C strings that live for the call.

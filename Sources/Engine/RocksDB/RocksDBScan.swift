@@ -10,6 +10,8 @@ struct RocksDBScan {
     let family: ColumnFamily
     let start: [UInt8]
     let end: [UInt8]?
+    /// The snapshot to read at; nil: RocksDB's implicit snapshot of the present.
+    var snapshot: OpaquePointer? = nil
 
     /// Up to `limit` entries ascending from `start`, or descending from the last key below
     /// `end` (the family's last key when `end` is nil) when `reverse`.
@@ -20,6 +22,7 @@ struct RocksDBScan {
                 defer { rocksdb_readoptions_destroy(options) }
                 rocksdb_readoptions_set_iterate_lower_bound(options, lower, lowerCount)
                 if let upper { rocksdb_readoptions_set_iterate_upper_bound(options, upper, upperCount) }
+                if let snapshot { rocksdb_readoptions_set_snapshot(options, snapshot) }
                 let iterator: OpaquePointer = rocksdb_create_iterator_cf(handles.db, options, handles.family(family))
                 defer { rocksdb_iter_destroy(iterator) }
                 return try collect(iterator, limit: limit, reverse: reverse, lower: lower, lowerCount: lowerCount)

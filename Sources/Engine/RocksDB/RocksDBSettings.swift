@@ -1,5 +1,7 @@
 // The RocksDB options a node chooses, from `storage.*` (DESIGN §10).
 public import Runtime
+import Glibc
+import Synchronization
 
 /// Options shared by every column family. Plain values, so tests can open small databases
 /// and the engine is the only place that turns them into RocksDB option objects.
@@ -14,6 +16,15 @@ public struct RocksDBSettings: Sendable, Equatable {
     public var maxBackgroundJobs: Int32 = 2
     /// Bloom filter bits per key: about 1 % false positives on point gets.
     public var bloomBitsPerKey: Double = 10
+    /// Tests only (a node never sets them): compact from one L0 file and stop writes once
+    /// this many exist, and hold every compaction at the gate until the test opens it, so a
+    /// test can keep RocksDB in a write stall as long as it needs.
+    var level0StopWritesTrigger: Int32?
+    var compactionGate: CompactionGate?
+    /// Where RocksDB writes its info LOG; nil: in the database directory. Tests that fill the
+    /// database's disk keep the LOG elsewhere, because RocksDB 7.8 (Debian's build keeps its
+    /// assertions) aborts the process when it logs again after a failed LOG append.
+    var infoLogDirectory: String?
 
     public init(blockCacheBytes: Int, writeBufferBytes: Int, compression: StorageCompression) {
         self.blockCacheBytes = blockCacheBytes
@@ -31,4 +42,29 @@ public struct RocksDBSettings: Sendable, Equatable {
     /// Small buffers for tests: many small databases at once stay cheap.
     public static let forTests = RocksDBSettings(blockCacheBytes: 8 << 20, writeBufferBytes: 4 << 20,
                                                  compression: .lz4)
+}
+
+/// Tests only: a compaction filter that holds each compaction at its first key until
+/// `open()`. (RocksDB ignores L0 write-stall triggers when auto compactions are off, so
+/// holding compactions is how a test keeps writes stopped.)
+final class CompactionGate: Sendable, Equatable {
+    private let opened = Atomic<Bool>(false)
+    private let reached = Atomic<Bool>(false)
+
+    /// Whether a compaction has reached the gate.
+    var hasBeenReached: Bool { reached.load(ordering: .acquiring) }
+
+    init() {}
+
+    func open() {
+        opened.store(true, ordering: .releasing)
+    }
+
+    /// Called on a compaction thread: waits (polling, it is a test) until opened.
+    func pass() {
+        reached.store(true, ordering: .releasing)
+        while !opened.load(ordering: .acquiring) { usleep(1_000) }
+    }
+
+    static func == (lhs: CompactionGate, rhs: CompactionGate) -> Bool { lhs === rhs }
 }

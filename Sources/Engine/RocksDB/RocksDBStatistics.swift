@@ -15,6 +15,11 @@ public struct RocksDBStatistics: Sendable, Equatable {
     public var delayedWriteRate: UInt64 = 0
     /// WAL syncs this engine has performed since it opened.
     public var walSyncs: UInt64 = 0
+    /// `noSlowdown` writes refused during a write stall since open (each then goes to the
+    /// commit thread): how often stalls met the write path.
+    public var stalledWrites: UInt64 = 0
+    /// A write or WAL sync failed (e.g. a full disk): the engine refuses writes until reopened.
+    public var writesFailed = false
     /// Space left for an unprivileged user on the database's file system; nil if unknown.
     public var freeDiskBytes: UInt64?
 
@@ -34,6 +39,8 @@ extension RocksDBEngine {
             sample.writesStopped = Self.property("rocksdb.is-write-stopped", of: open.defaultFamily, in: open.db) != 0
             sample.delayedWriteRate = Self.property("rocksdb.actual-delayed-write-rate", of: open.defaultFamily, in: open.db)
             sample.walSyncs = walSyncCount
+            sample.stalledWrites = stalledWriteCount
+            sample.writesFailed = hasFailedWrites
             sample.freeDiskBytes = Self.freeBytes(at: path)
             return sample
         }

@@ -119,6 +119,26 @@ extension EngineContract {
                     observations.report("\(family) scan failed: \(error)")
                 }
             }
+            do {
+                // One snapshot sees one batch in both families (a range delete and the puts
+                // after it together), and a multi-get sees one batch too.
+                let snapshot = try engine.snapshot()
+                let meta = try snapshot.scan(.meta, from: sharedStart, to: sharedEnd, limit: .max, reverse: false)
+                let sub = try snapshot.scan(.sub, prefix: bytes("shared/"))
+                snapshot.close()
+                if meta != sub { observations.report("snapshot: meta \(meta.count) and sub \(sub.count) differ") }
+                if let problem = groupProblem(meta, reversed: false) { observations.report("snapshot: \(problem)") }
+                let values = try engine.multiGet(.sub, keys: (0..<9).map { bytes("shared/\($0)") })
+                let found = values.prefix { $0 != nil }.compactMap { $0 }
+                if !values.dropFirst(found.count).allSatisfy({ $0 == nil }) {
+                    observations.report("multiGet: a gap in the group: \(values)")
+                } else if let tag = found.first, tag.count == 4,
+                          Int(tag[3]) != found.count || !found.allSatisfy({ $0 == tag }) {
+                    observations.report("multiGet: values from several batches: \(found)")
+                }
+            } catch {
+                observations.report("snapshot or multiGet failed: \(error)")
+            }
         }
     }
 

@@ -22,6 +22,10 @@ enum EngineContract: String, CaseIterable, Sendable, CustomTestStringConvertible
     case batchOperationsApplyInOrder
     case deleteRangeRemovesHalfOpenRange
     case columnFamiliesAreIsolated
+    case multiGetAnswersInOrderWithNilForMissingKeys
+    case snapshotHidesLaterWrites
+    case prefixScanStaysWithinPrefix
+    case flushKeepsDataAndSequences
     case sequenceGrowsWithEveryBatch
     case syncWALCoversEveryEarlierWrite
     case concurrentWritersKeepBatchesAtomic
@@ -42,6 +46,10 @@ enum EngineContract: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .batchOperationsApplyInOrder: try Self.checkBatchOrder(engine)
         case .deleteRangeRemovesHalfOpenRange: try Self.checkDeleteRange(engine)
         case .columnFamiliesAreIsolated: try Self.checkFamilyIsolation(engine)
+        case .multiGetAnswersInOrderWithNilForMissingKeys: try Self.checkMultiGet(engine)
+        case .snapshotHidesLaterWrites: try Self.checkSnapshotIsolation(engine)
+        case .prefixScanStaysWithinPrefix: try Self.checkPrefixScan(engine)
+        case .flushKeepsDataAndSequences: try Self.checkFlushKeepsData(engine)
         case .sequenceGrowsWithEveryBatch: try Self.checkSequenceGrowth(engine)
         case .syncWALCoversEveryEarlierWrite: try Self.checkSyncWAL(engine)
         case .concurrentWritersKeepBatchesAtomic: try await Self.checkConcurrentAtomicity(engine)

@@ -19,7 +19,15 @@ struct EngineModelCheck {
         var random = SplitMix64(seed: seed)
         var model = ReferenceModel()
         var sequence = engine.lastSequence
+        // A snapshot taken every 25 steps, with the model as it was then: later reads through
+        // it must still match that model.
+        var frozen: (snapshot: any StorageSnapshot, model: ReferenceModel, step: Int)?
+        defer { frozen?.snapshot.close() }
         for step in 0..<steps {
+            if step % 25 == 0 {
+                frozen?.snapshot.close()
+                frozen = (try engine.snapshot(), model, step)
+            }
             let batch = Self.randomBatch(&random)
             let written = try engine.write(batch)
             model.apply(batch)
@@ -37,12 +45,15 @@ struct EngineModelCheck {
             if let divergence = try Self.compare(engine, model, &random) {
                 return "\(context) after \(batch.operations): \(divergence)"
             }
+            if let frozen, let divergence = try Self.compare(frozen.snapshot, frozen.model, &random) {
+                return "\(context): snapshot of step \(frozen.step): \(divergence)"
+            }
         }
         return nil
     }
 
     private static func compare(
-        _ engine: some StorageEngine, _ model: ReferenceModel, _ random: inout SplitMix64
+        _ engine: some StorageReader, _ model: ReferenceModel, _ random: inout SplitMix64
     ) throws -> String? {
         for family in ColumnFamily.allCases {
             let actual = try engine.scan(family, from: [], to: nil, limit: .max, reverse: false)
@@ -55,6 +66,11 @@ struct EngineModelCheck {
             let actual = try engine.get(family, key: key)
             let expected = model.get(family, key: key)
             if actual != expected { return "get \(family) \(key): \(String(describing: actual)), model \(String(describing: expected))" }
+
+            let keys = (0..<random.below(5)).map { _ in randomKey(&random) }
+            let values = try engine.multiGet(family, keys: keys)
+            let modelValues = keys.map { model.get(family, key: $0) }
+            if values != modelValues { return "multiGet \(family) \(keys): \(values), model \(modelValues)" }
 
             let start = randomKey(&random)
             let end = random.chance(25) ? nil : randomKey(&random)

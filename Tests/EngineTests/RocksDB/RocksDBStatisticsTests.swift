@@ -19,6 +19,8 @@ import Testing
         #expect(after.walSyncs == 2)
         #expect(!after.writesStopped)
         #expect(after.delayedWriteRate == 0)
+        #expect(after.stalledWrites == 0)
+        #expect(!after.writesFailed)
         #expect((after.freeDiskBytes ?? 0) > 0)
 
         _ = try engine.get(.meta, key: bytes("key 1"))
