@@ -82,7 +82,7 @@ import Testing
         #expect(await eventually { harness.store.blockedClients.count == 1 })
         let id = harness.store.directory.layout.region(forSlot: KeySlot.of(Array("{t}a".utf8))).id
         let region = try #require(await harness.store.directory.region(id: id))
-        await region.releaseWaiters()
+        await region.stopServingWaiters()
         #expect(await waiting.value == RegionDirectory.unavailable(id))
         await harness.shutdown()
     }

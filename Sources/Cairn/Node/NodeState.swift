@@ -62,9 +62,13 @@ final class NodeState: Sendable {
         }
         self.engine = engine
         engineMetrics = EngineMetrics(registry: metrics, engine: engine)
-        commitThread = config.storage.sync == .always ? CommitThread(engine: engine) : nil
+        // The thread also writes batches RocksDB refuses during a write stall, so with
+        // `storage.sync: none` it runs too; only then do replies not wait for its syncs.
+        let commitThread = CommitThread(engine: engine)
+        self.commitThread = commitThread
         store = StoreServer(engine: engine, layout: RegionLayout.initial(count: config.store.initialRegions),
-                            applies: commands.applies, commitThread: commitThread)
+                            applies: commands.applies, commitThread: config.storage.sync == .always ? commitThread : nil,
+                            writeThread: commitThread)
         startedAt = SystemTimeSource().now()
     }
 

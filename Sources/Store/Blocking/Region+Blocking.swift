@@ -10,19 +10,31 @@ extension Region {
         case waiting
     }
 
-    /// Tries the pop; when it finds nothing, queues `client` in the same turn of the actor, so
+    /// Tries the pop; when it finds nothing, queues `client` in the same turn of the region, so
     /// no write can slip between the try and the wait.
-    func proposeOrWait(_ entry: WriteEntry, _ client: BlockedClient) -> Attempt {
-        let applied = propose(entry)
+    func proposeOrWait(_ entry: WriteEntry, _ client: BlockedClient) async -> Attempt {
+        await takeTurn()
+        defer { passTurn() }
+        let applied = await proposeInTurn(entry)
         guard applied.reply.isNull else { return .applied(applied) }
         waitQueue.add(client)
         return .waiting
     }
 
     /// Takes a client out of the queue (its timeout, or its connection closed); false when it
-    /// was already served or released.
-    func cancelWait(_ id: UInt64) -> Bool {
-        waitQueue.remove(id) != nil
+    /// was already served or released. In turn, so it never lands while a write that is
+    /// serving this very client waits out a stall.
+    func cancelWait(_ id: UInt64) async -> Bool {
+        await takeTurn()
+        defer { passTurn() }
+        return waitQueue.remove(id) != nil
+    }
+
+    /// `releaseWaiters` for the region's owner, once the entries before it are done.
+    public func stopServingWaiters() async {
+        await takeTurn()
+        defer { passTurn() }
+        releaseWaiters()
     }
 
     /// Answers every waiting client with the region's unavailability: the region is stopping
@@ -36,7 +48,7 @@ extension Region {
     /// Serves the waiters on every key `batch` wrote, each key's oldest first, while the key
     /// holds data of the type they wait for. Each serving is its own entry (DESIGN §6a) at the
     /// causing entry's time; its own writes (BLMOVE's push) may make more keys ready.
-    func serveWaiters(after batch: WriteBatch, cause: WriteEntry) {
+    func serveWaiters(after batch: WriteBatch, cause: WriteEntry) async {
         var ready = readyKeys(batch)
         var index = 0
         var served: UInt64 = 0
@@ -47,7 +59,7 @@ extension Region {
                 served &+= 1
                 let entry = WriteEntry(nowMilliseconds: cause.nowMilliseconds, seed: cause.seed &+ served,
                                        versionProposal: cause.versionProposal, arguments: client.form.wake(client.argv, key))
-                let (applied, written) = apply(entry)
+                let (applied, written) = await apply(entry)
                 if applied.reply.isNull { break }
                 _ = waitQueue.remove(client.id)
                 client.reply.settle(applied)

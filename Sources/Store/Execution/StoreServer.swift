@@ -18,16 +18,22 @@ public final class StoreServer: Sendable {
     /// Clients waiting in blocking pops.
     public let blockedClients = BlockedClientCount()
 
+    /// Writes the batches RocksDB refuses during a write stall, so no loop waits one out.
+    public let writeThread: CommitThread?
+
     /// - Parameter commitThread: nil with `storage.sync: none` (replies never wait for a sync).
+    /// - Parameter writeThread: writes stalled batches (default: the commit thread; nil: the
+    ///   loop waits out a stall).
     /// - Parameter scanCursorCapacity: how many SCAN cursor ids are remembered (nil: the
     ///   default); tests make it small to watch ids being forgotten.
-    public init(engine: any StorageEngine, layout: RegionLayout, applies: ApplyTable, commitThread: CommitThread?,
+    public init(engine: any StorageEngine, layout: RegionLayout, applies: ApplyTable, commitThread: CommitThread?, writeThread: CommitThread? = nil,
                 clock: any WallClock = SystemWallClock(), scanCursorCapacity: Int? = nil) {
         scanCursors = ScanCursorTable(capacity: scanCursorCapacity ?? ScanCursorTable.defaultCapacity)
         self.engine = engine
         directory = RegionDirectory(layout: layout)
         self.applies = applies
         self.commitThread = commitThread
+        self.writeThread = writeThread ?? commitThread
         self.clock = clock
     }
 

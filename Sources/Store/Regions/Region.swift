@@ -30,9 +30,16 @@ public actor Region: LoopPinned {
     /// Yields a reason when the region met an error it cannot serve past; its supervisor child
     /// then crashes so the region restarts from the engine.
     public nonisolated let failed: AsyncStream<String>
+    /// Writes a batch the engine refused during a write stall, off the loop (DESIGN §6a); nil:
+    /// the loop waits out the stall.
+    private let stallWriter: CommitThread?
+    /// The region's turn: held by an entry, read or WATCH from its start to its end, so one that
+    /// waits on a stalled write keeps every later one behind it, in arrival order.
+    var turn = RegionTurn()
 
     public init(descriptor: RegionDescriptor, generation: UInt64, loop: EventLoop, engine: any StorageEngine,
-                applies: ApplyTable, directory: RegionDirectory) throws {
+                applies: ApplyTable, directory: RegionDirectory, stallWriter: CommitThread? = nil) throws {
+        self.stallWriter = stallWriter
         self.descriptor = descriptor
         self.generation = generation
         self.loop = loop
@@ -46,14 +53,22 @@ public actor Region: LoopPinned {
         expiringKeyCount = counts.expiring
     }
 
-    public func propose(_ entry: WriteEntry) -> AppliedCommand {
-        let (applied, batch) = apply(entry)
-        if let batch, !waitQueue.isEmpty { serveWaiters(after: batch, cause: entry) }
+    public func propose(_ entry: WriteEntry) async -> AppliedCommand {
+        await takeTurn()
+        defer { passTurn() }
+        return await proposeInTurn(entry)
+    }
+
+    /// `propose` for a caller that holds the turn.
+    func proposeInTurn(_ entry: WriteEntry) async -> AppliedCommand {
+        let (applied, batch) = await apply(entry)
+        if let batch, !waitQueue.isEmpty { await serveWaiters(after: batch, cause: entry) }
         return applied
     }
 
-    /// Applies one entry and writes its batch; the batch is nil when nothing was written.
-    func apply(_ entry: WriteEntry) -> (AppliedCommand, WriteBatch?) {
+    /// Applies one entry and writes its batch; the batch is nil when nothing was written. Only
+    /// with the turn held: the next entry must see this one's writes.
+    func apply(_ entry: WriteEntry) async -> (AppliedCommand, WriteBatch?) {
         guard directory.isCurrent(descriptor.id, generation: generation) else {
             return (AppliedCommand(reply: RegionDirectory.unavailable(descriptor.id), sequence: 0), nil)
         }
@@ -64,7 +79,7 @@ public actor Region: LoopPinned {
         context.modifications = modifications
         do {
             let reply = try apply(&context)
-            let sequence = try engine.write(context.batch)
+            let sequence = try await write(context.batch)
             modifications.record(context.batch, sequence: sequence)
             highestVersion = context.highestVersion
             keyCount += context.keyCountChange
@@ -75,7 +90,16 @@ public actor Region: LoopPinned {
         }
     }
 
-    public func read(_ argv: [[UInt8]], nowMilliseconds: Int64, handler: ReadHandler) -> AppliedCommand {
+    /// Writes without waiting on the loop: a batch RocksDB refuses during a write stall goes to
+    /// the stall writer's thread while this region's turn stays held.
+    private func write(_ batch: WriteBatch) async throws -> UInt64 {
+        guard let stallWriter else { return try engine.write(batch) }
+        return try await stallWriter.write(batch)
+    }
+
+    public func read(_ argv: [[UInt8]], nowMilliseconds: Int64, handler: ReadHandler) async -> AppliedCommand {
+        await takeTurn()
+        defer { passTurn() }
         let sequence = engine.lastSequence
         do {
             let reply = try handler(argv, KeyspaceRead(engine: engine, nowMilliseconds: nowMilliseconds))
@@ -86,7 +110,9 @@ public actor Region: LoopPinned {
     }
 
     /// WATCH: how each key is now, with the sequence its later changes will be newer than.
-    func watch(_ keys: [[UInt8]], nowMilliseconds: Int64) throws -> [WatchedKey] {
+    func watch(_ keys: [[UInt8]], nowMilliseconds: Int64) async throws -> [WatchedKey] {
+        await takeTurn()
+        defer { passTurn() }
         let sequence = engine.lastSequence
         return try keys.map { key in
             let stored = try engine.get(.meta, key: StoredKey.meta(key)).map { try KeyRecord.decode($0) }
@@ -97,8 +123,10 @@ public actor Region: LoopPinned {
 
     /// Runs `body` over this region's data, for keyspace-wide commands (SCAN, KEYS…).
     public func inspect<Result: Sendable>(nowMilliseconds: Int64, _ body: @Sendable (KeyspaceRead, Int) throws -> Result)
-        throws -> (result: Result, sequence: UInt64)
+        async throws -> (result: Result, sequence: UInt64)
     {
+        await takeTurn()
+        defer { passTurn() }
         let sequence = engine.lastSequence
         return (try body(KeyspaceRead(engine: engine, nowMilliseconds: nowMilliseconds), keyCount), sequence)
     }

@@ -25,7 +25,7 @@ public struct RegionService: Service {
 
     public func run() async throws {
         let region = try Region(descriptor: descriptor, generation: generation, loop: loop, engine: store.engine,
-                                applies: store.applies, directory: store.directory)
+                                applies: store.applies, directory: store.directory, stallWriter: store.writeThread)
         store.directory.register(region)
         defer { store.directory.unregister(region) }
         // The stream ends when this task is cancelled: the shutdown request.
@@ -33,7 +33,7 @@ public struct RegionService: Service {
             throw Failure(description: reason)
         }
         // Its successor starts with no waiters: blocked clients are answered now, not left hanging.
-        await region.releaseWaiters()
+        await region.stopServingWaiters()
         try Task.checkCancellation()
     }
 }

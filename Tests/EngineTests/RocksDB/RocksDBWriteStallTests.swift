@@ -77,7 +77,7 @@ import Testing
         #expect(try engine.get(.meta, key: bytes("during stall")) == nil)
 
         // End the stall: the held compaction finishes, L0 empties and writes go through.
-        #expect(gate.hasBeenReached)
+        #expect(await eventually(timeout: .seconds(60)) { gate.hasBeenReached })
         gate.open()
         let sequence = try await writer.value
         #expect(sequence > 0)

@@ -27,7 +27,8 @@ final class StoreHarness: Sendable {
                             commitThread: commitThread, clock: clock, scanCursorCapacity: scanCursorCapacity)
         for descriptor in store.directory.layout.regions {
             let region = try Region(descriptor: descriptor, generation: 1, loop: loops.loops[descriptor.id % 2],
-                                    engine: engine, applies: table.applies, directory: store.directory)
+                                    engine: engine, applies: table.applies, directory: store.directory,
+                                    stallWriter: store.writeThread)
             store.directory.register(region)
         }
     }
