@@ -4,6 +4,7 @@
 @testable import Engine
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite struct RocksDBWriteStallTests {
