@@ -9,7 +9,7 @@ struct RegionTurn {
     private(set) var isHeld = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    /// Takes the turn at once (true) or queues `continuation`, resumed when the turn passes to it.
+    /// Takes the turn if it is free and nobody waits for it.
     mutating func take() -> Bool {
         guard isHeld || !waiting.isEmpty else {
             isHeld = true
@@ -18,6 +18,7 @@ struct RegionTurn {
         return false
     }
 
+    /// Queues `continuation`, resumed when the turn passes to it.
     mutating func enqueue(_ continuation: CheckedContinuation<Void, Never>) {
         waiting.append(continuation)
     }
@@ -35,7 +36,15 @@ struct RegionTurn {
 extension Region {
     func takeTurn() async {
         guard !turn.take() else { return }
-        await withCheckedContinuation { continuation in turn.enqueue(continuation) }
+        // The continuation's body may run after other jobs of this actor (the call can
+        // suspend before it), so the turn may have been passed on meanwhile: look again.
+        await withCheckedContinuation { continuation in
+            if turn.take() {
+                continuation.resume()
+            } else {
+                turn.enqueue(continuation)
+            }
+        }
     }
 
     func passTurn() {
