@@ -20,8 +20,9 @@ import Testing
 
     /// Writes 32 KiB values with `noSlowdown` until RocksDB refuses one and writes stay
     /// stopped once flushes have settled (a stop for a full memtable ends with its flush; one
-    /// for too many L0 files lasts until compaction); nil if that never happens in time.
-    private static func driveIntoStall(_ engine: RocksDBEngine) async throws -> Int? {
+    /// for too many L0 files lasts until compaction, which the gate holds); nil if that never
+    /// happens in time.
+    private static func driveIntoStall(_ engine: RocksDBEngine, _ gate: CompactionGate) async throws -> Int? {
         let deadline = ContinuousClock.now + .seconds(30)
         var written = 0
         while ContinuousClock.now < deadline {
@@ -32,7 +33,8 @@ import Testing
                 written += 1
             } catch EngineError.writeStalled {
                 try await Task.sleep(for: .milliseconds(300))
-                if try engine.statistics().writesStopped { return written }
+                // Only a stop while compaction is held at the gate lasts until the test ends it.
+                if try engine.statistics().writesStopped, gate.hasBeenReached { return written }
             }
             if written % 4 == 0 { try await Task.sleep(for: .milliseconds(10)) }
         }
@@ -52,7 +54,7 @@ import Testing
         commit.start()
         defer { commit.stop() }
 
-        let filled = try #require(try await Self.driveIntoStall(engine), "RocksDB never stalled writes")
+        let filled = try #require(try await Self.driveIntoStall(engine, gate), "RocksDB never stalled writes")
         #expect(try engine.statistics().writesStopped)
         #expect(engine.stalledWriteCount >= 1)
         #expect(try engine.statistics().stalledWrites == engine.stalledWriteCount)
