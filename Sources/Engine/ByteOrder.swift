@@ -3,7 +3,7 @@
 /// Every engine must order keys exactly this way (a shorter key sorts before any longer key
 /// it is a prefix of; the empty key sorts first), because key encodings (DESIGN §6) rely on
 /// big-endian numbers sorting numerically, including bytes ≥ 0x80.
-enum ByteOrder {
+public enum ByteOrder {
     /// Negative, zero or positive as `lhs` sorts before, equal to, or after `rhs`.
     static func compare(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {
         lhs.withUnsafeBufferPointer { left in
@@ -27,7 +27,7 @@ enum ByteOrder {
 
     /// The smallest key greater than every key that starts with `prefix`, or nil when there
     /// is none (the prefix is empty or all 0xFF): drop trailing 0xFF bytes, add one to the last.
-    static func prefixEnd(_ prefix: [UInt8]) -> [UInt8]? {
+    public static func prefixEnd(_ prefix: [UInt8]) -> [UInt8]? {
         var end = prefix
         while let last = end.last {
             if last < 0xFF {

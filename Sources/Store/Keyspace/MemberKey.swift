@@ -1,4 +1,5 @@
 // How a collection's members are laid out in the `sub` family (DESIGN §6).
+import Engine
 import RESP
 
 /// `slot u16 | len(key) u32 | key | version u64 | member`. The key's length comes first so one
@@ -24,15 +25,7 @@ public enum MemberKey {
     /// The smallest byte string above every string starting with `prefix` (nil: none exists,
     /// the prefix is all 0xFF), the exclusive end of a prefix scan.
     public static func end(ofPrefix prefix: [UInt8]) -> [UInt8]? {
-        var bytes = prefix
-        while let last = bytes.last {
-            if last < 0xFF {
-                bytes[bytes.count - 1] = last + 1
-                return bytes
-            }
-            bytes.removeLast()
-        }
-        return nil
+        ByteOrder.prefixEnd(prefix)
     }
 
     /// The parts of a stored member key, or nil when it is malformed.
