@@ -123,6 +123,12 @@ final class RocksDBHandles: @unchecked Sendable {
         }
         if let filter { rocksdb_options_set_compaction_filter(options, filter) }
         if let directory = settings.infoLogDirectory { rocksdb_options_set_db_log_dir(options, directory) }
+        // Debian's RocksDB 7.8 keeps its assertions and aborts the whole process when it writes
+        // its info LOG again after an append to it failed (a full disk; fixed upstream in
+        // facebook/rocksdb#12448). Only the header at open goes to the LOG, so a full disk fails
+        // the write that met it, not the node; stalls, compaction and errors are in the metrics
+        // and the node's own log.
+        rocksdb_options_set_info_log_level(options, settings.infoLogLevel)
 
         let table: OpaquePointer = rocksdb_block_based_options_create()
         rocksdb_block_based_options_set_block_cache(table, cache)

@@ -25,6 +25,8 @@ public struct RocksDBSettings: Sendable, Equatable {
     /// database's disk keep the LOG elsewhere, because RocksDB 7.8 (Debian's build keeps its
     /// assertions) aborts the process when it logs again after a failed LOG append.
     var infoLogDirectory: String?
+    /// RocksDB's `InfoLogLevel` for its LOG: 5 (`HEADER_LEVEL`) writes only the header at open.
+    var infoLogLevel: Int32 = 5
 
     public init(blockCacheBytes: Int, writeBufferBytes: Int, compression: StorageCompression) {
         self.blockCacheBytes = blockCacheBytes
