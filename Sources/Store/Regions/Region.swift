@@ -53,10 +53,19 @@ public actor Region: LoopPinned {
         expiringKeyCount = counts.expiring
     }
 
+    // The usual path below makes no async call: on this toolchain an awaited call, even to
+    // this actor's own methods, goes through the loop's queue, which costs several times a
+    // command's work. Only a held turn, a stalled write or waiting clients take that path.
     public func propose(_ entry: WriteEntry) async -> AppliedCommand {
-        await takeTurn()
+        if !turn.take() { await waitForTurn() }
         defer { passTurn() }
-        return await proposeInTurn(entry)
+        var (applied, batch): (AppliedCommand, WriteBatch?)
+        switch applyNow(entry) {
+        case .done(let result, let written): (applied, batch) = (result, written)
+        case .stalled(let context, let reply): (applied, batch) = await finishStalled(context, reply)
+        }
+        if let batch, !waitQueue.isEmpty { await serveWaiters(after: batch, cause: entry) }
+        return applied
     }
 
     /// `propose` for a caller that holds the turn.
@@ -69,36 +78,68 @@ public actor Region: LoopPinned {
     /// Applies one entry and writes its batch; the batch is nil when nothing was written. Only
     /// with the turn held: the next entry must see this one's writes.
     func apply(_ entry: WriteEntry) async -> (AppliedCommand, WriteBatch?) {
+        switch applyNow(entry) {
+        case .done(let applied, let batch): return (applied, batch)
+        case .stalled(let context, let reply): return await finishStalled(context, reply)
+        }
+    }
+
+    private enum Application {
+        case done(AppliedCommand, WriteBatch?)
+        /// RocksDB refused the batch during a write stall: it still has to be written.
+        case stalled(ApplyContext, RESPValue)
+    }
+
+    /// Applies the entry and writes its batch with `no_slowdown` (when a stall writer exists).
+    private func applyNow(_ entry: WriteEntry) -> Application {
         guard directory.isCurrent(descriptor.id, generation: generation) else {
-            return (AppliedCommand(reply: RegionDirectory.unavailable(descriptor.id), sequence: 0), nil)
+            return .done(AppliedCommand(reply: RegionDirectory.unavailable(descriptor.id), sequence: 0), nil)
         }
         guard let apply = applies.handler(named: entry.commandName) else {
-            return (AppliedCommand(reply: .error("ERR unknown write entry '\(entry.commandName)'"), sequence: 0), nil)
+            return .done(AppliedCommand(reply: .error("ERR unknown write entry '\(entry.commandName)'"), sequence: 0), nil)
         }
         var context = ApplyContext(entry: entry, region: descriptor, engine: engine, highestVersion: highestVersion)
         context.modifications = modifications
+        let reply: RESPValue
         do {
-            let reply = try apply(&context)
-            let sequence = try await write(context.batch)
-            modifications.record(context.batch, sequence: sequence)
-            highestVersion = context.highestVersion
-            keyCount += context.keyCountChange
-            expiringKeyCount += context.expiringCountChange
-            return (AppliedCommand(reply: reply, sequence: sequence), context.batch.isEmpty ? nil : context.batch)
+            reply = try apply(&context)
+        } catch {
+            return .done(failure(error), nil)
+        }
+        let sequence: UInt64
+        do {
+            sequence = try engine.write(context.batch, options: WriteOptions(noSlowdown: stallWriter != nil))
+        } catch EngineError.writeStalled {
+            return .stalled(context, reply)
+        } catch {
+            return .done(failure(error), nil)
+        }
+        return .done(record(context, reply: reply, sequence: sequence), context.batch.isEmpty ? nil : context.batch)
+    }
+
+    /// Writes a batch RocksDB refused during a stall on the stall writer's thread, so the loop
+    /// stays free while this region's turn stays held.
+    private func finishStalled(_ context: ApplyContext, _ reply: RESPValue) async -> (AppliedCommand, WriteBatch?) {
+        guard let stallWriter else { return (failure(EngineError.writeStalled), nil) }
+        do {
+            let sequence = try await stallWriter.writeOnThread(context.batch)
+            return (record(context, reply: reply, sequence: sequence), context.batch.isEmpty ? nil : context.batch)
         } catch {
             return (failure(error), nil)
         }
     }
 
-    /// Writes without waiting on the loop: a batch RocksDB refuses during a write stall goes to
-    /// the stall writer's thread while this region's turn stays held.
-    private func write(_ batch: WriteBatch) async throws -> UInt64 {
-        guard let stallWriter else { return try engine.write(batch) }
-        return try await stallWriter.write(batch)
+    /// The region's bookkeeping once an entry's batch is written.
+    private func record(_ context: ApplyContext, reply: RESPValue, sequence: UInt64) -> AppliedCommand {
+        modifications.record(context.batch, sequence: sequence)
+        highestVersion = context.highestVersion
+        keyCount += context.keyCountChange
+        expiringKeyCount += context.expiringCountChange
+        return AppliedCommand(reply: reply, sequence: sequence)
     }
 
     public func read(_ argv: [[UInt8]], nowMilliseconds: Int64, handler: ReadHandler) async -> AppliedCommand {
-        await takeTurn()
+        if !turn.take() { await waitForTurn() }
         defer { passTurn() }
         let sequence = engine.lastSequence
         do {
@@ -111,7 +152,7 @@ public actor Region: LoopPinned {
 
     /// WATCH: how each key is now, with the sequence its later changes will be newer than.
     func watch(_ keys: [[UInt8]], nowMilliseconds: Int64) async throws -> [WatchedKey] {
-        await takeTurn()
+        if !turn.take() { await waitForTurn() }
         defer { passTurn() }
         let sequence = engine.lastSequence
         return try keys.map { key in
@@ -125,7 +166,7 @@ public actor Region: LoopPinned {
     public func inspect<Result: Sendable>(nowMilliseconds: Int64, _ body: @Sendable (KeyspaceRead, Int) throws -> Result)
         async throws -> (result: Result, sequence: UInt64)
     {
-        await takeTurn()
+        if !turn.take() { await waitForTurn() }
         defer { passTurn() }
         let sequence = engine.lastSequence
         return (try body(KeyspaceRead(engine: engine, nowMilliseconds: nowMilliseconds), keyCount), sequence)

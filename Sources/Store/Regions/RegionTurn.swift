@@ -36,6 +36,11 @@ struct RegionTurn {
 extension Region {
     func takeTurn() async {
         guard !turn.take() else { return }
+        await waitForTurn()
+    }
+
+    /// Queues for the turn; for a caller that found it taken (`turn.take()` false).
+    func waitForTurn() async {
         // The continuation's body may run after other jobs of this actor (the call can
         // suspend before it), so the turn may have been passed on meanwhile: look again.
         await withCheckedContinuation { continuation in
